@@ -1,0 +1,233 @@
+"""Open, create and close plan files: the one way into a `.cplan`.
+
+Opening checks before it writes: the header must be SQLite's, the application id
+ours, the schema not newer than this version and `quick_check` clean; all of that
+is read through a read-only connection, so a refused file keeps every byte. Only
+then is the write lock taken, a rotating backup made, and the file migrated
+forward in one transaction.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import sqlite_utils
+
+from planner.domain.entities import PlanSettings
+from planner.errors import (
+    CorruptPlanFile,
+    ForeignPlanFile,
+    MissingPlanFile,
+    NotAPlanFile,
+    PlanExists,
+    PlanFileError,
+    ReadOnlyPlan,
+)
+from planner.storage import backups, history, migrations, rows
+from planner.storage.lock import WriteLock
+from planner.storage.schema import APPLICATION_ID, SCHEMA_VERSION
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+SUFFIX = ".cplan"
+
+
+class Plan:
+    """An open plan file. Belongs to the thread that opened it."""
+
+    def __init__(self, path: Path, db: sqlite_utils.Database, lock: WriteLock | None) -> None:
+        self.path = path
+        self.db = db
+        self._lock = lock
+        self.read_only = lock is None
+        self.opened_from_version = SCHEMA_VERSION
+        self.backup: backups.Backup | None = None
+
+    # -- identity -------------------------------------------------------------------
+    def meta(self, key: str) -> str | None:
+        row = self.db.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
+        return row[0] if row else None
+
+    @property
+    def plan_id(self) -> str:
+        return self.meta("plan_id") or ""
+
+    @property
+    def copy_id(self) -> str:
+        return self.meta("copy_id") or ""
+
+    # -- writing --------------------------------------------------------------------
+    def action(self, label: str, kind: str = "edit") -> contextlib.AbstractContextManager:
+        """One user action: one transaction, every write captured under one id."""
+        if self.read_only:
+            raise ReadOnlyPlan(f"{self.path.name} is open read-only; “{label}” was not done")
+        return history.action(self, label, kind)
+
+    def close(self) -> None:
+        try:
+            if not self.read_only:
+                with contextlib.suppress(sqlite3.Error):
+                    self.db.execute("PRAGMA optimize")
+            self.db.close()
+        finally:
+            if self._lock is not None:
+                self._lock.release()
+                self._lock = None
+
+    def __enter__(self) -> Plan:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _connect(path: Path, *, read_only: bool) -> sqlite3.Connection:
+    if read_only:
+        uri = f"{path.resolve().as_uri()}?mode=ro"
+        conn = sqlite3.connect(uri, uri=True)
+    else:
+        conn = sqlite3.connect(path)
+    conn.execute("PRAGMA busy_timeout = 5000")
+    return conn
+
+
+def _describe(path: Path) -> str:
+    return str(path)
+
+
+def inspect(path: Path) -> int:
+    """Refuse anything but a healthy plan file; return its schema version.
+
+    Reads only: a refused file is left byte for byte as it was.
+    """
+    if not path.exists():
+        raise MissingPlanFile(f"{_describe(path)}: no such plan file")
+    if path.is_dir():
+        raise NotAPlanFile(f"{_describe(path)} is a folder, not a plan file")
+    with open(path, "rb") as handle:
+        header = handle.read(len(SQLITE_HEADER))
+    if header != SQLITE_HEADER:
+        raise NotAPlanFile(f"{_describe(path)} is not a plan file (not an SQLite database)")
+    try:
+        conn = _connect(path, read_only=True)
+    except sqlite3.Error as exc:
+        raise CorruptPlanFile(f"{_describe(path)} cannot be read: {exc}") from None
+    try:
+        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        if app_id != APPLICATION_ID:
+            raise ForeignPlanFile(
+                f"{_describe(path)} is an SQLite database but not a campaign plan; "
+                "it was left untouched"
+            )
+        version = migrations.check_version(conn, _describe(path))
+        problems = [row[0] for row in conn.execute("PRAGMA quick_check(5)")]
+        if problems != ["ok"]:
+            raise CorruptPlanFile(
+                f"{_describe(path)} is damaged ({problems[0]}); it was left untouched — "
+                "restore a backup with `planner backup restore`"
+            )
+        return version
+    except sqlite3.DatabaseError as exc:
+        if isinstance(exc, PlanFileError):
+            raise
+        raise CorruptPlanFile(
+            f"{_describe(path)} is damaged ({exc}); it was left untouched — "
+            "restore a backup with `planner backup restore`"
+        ) from None
+    finally:
+        conn.close()
+
+
+def _configure(conn: sqlite3.Connection) -> None:
+    # WAL + synchronous=FULL: an edit is on disk, durably, when its call returns.
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = FULL")
+    conn.execute("PRAGMA foreign_keys = ON")
+
+
+def open_plan(
+    path: str | os.PathLike[str],
+    *,
+    read_only: bool = False,
+    backup_root: Path | None = None,
+    backup_keep: int = backups.DEFAULT_KEEP,
+    take_backup: bool = True,
+) -> Plan:
+    """Open an existing plan for writing (or read-only).
+
+    :raises PlanFileError: the file is missing, not SQLite, not ours, newer,
+        damaged, or held by another writer (`PlanLocked` names who).
+    """
+    path = Path(path)
+    version = inspect(path)
+    if read_only:
+        if version < SCHEMA_VERSION:
+            raise PlanFileError(
+                f"{_describe(path)} is in an older plan format; open it for writing once "
+                "to upgrade it (a backup is taken first)"
+            )
+        db = sqlite_utils.Database(_connect(path, read_only=True))
+        return Plan(path, db, None)
+    lock = WriteLock(path)
+    try:
+        conn = _connect(path, read_only=False)
+        db = sqlite_utils.Database(conn)
+        plan = Plan(path, db, lock)
+        plan.opened_from_version = version
+        # Opening is bookkeeping, never an undoable action: nothing here is captured.
+        if take_backup or version < SCHEMA_VERSION:
+            reason = "open" if version == SCHEMA_VERSION else f"before-upgrade-v{version}"
+            plan.backup = backups.take(conn, path, plan.plan_id, reason=reason,
+                                       keep=backup_keep, root=backup_root)
+        _configure(conn)
+        migrations.migrate(db, _describe(path))
+        return plan
+    except BaseException:
+        with contextlib.suppress(Exception):
+            conn.close()  # type: ignore[possibly-undefined]
+        lock.release()
+        raise
+
+
+def create_plan(path: str | os.PathLike[str], settings: PlanSettings | None = None) -> Plan:
+    """Create a new, empty plan file atomically: it appears complete or not at all.
+
+    :raises PlanExists: a file is already there (it is never overwritten).
+    """
+    path = Path(path)
+    if path.exists():
+        raise PlanExists(f"{_describe(path)} already exists; choose another name")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.partial")
+    conn = sqlite3.connect(partial)
+    try:
+        db = sqlite_utils.Database(conn)
+        migrations.migrate(db, _describe(path))
+        with db.atomic():
+            db.execute("INSERT INTO meta(key, value) VALUES ('plan_id', ?)", [str(uuid.uuid4())])
+            db.execute("INSERT INTO meta(key, value) VALUES ('copy_id', ?)", [str(uuid.uuid4())])
+            rows.write_settings(db, settings or PlanSettings())
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.close()
+        if path.exists():
+            raise PlanExists(f"{_describe(path)} already exists; choose another name")
+        os.replace(partial, path)
+    finally:
+        with contextlib.suppress(Exception):
+            conn.close()
+        for leftover in (partial, Path(f"{partial}-wal"), Path(f"{partial}-shm")):
+            leftover.unlink(missing_ok=True)
+    return open_plan(path, take_backup=False)
+
+
+@contextlib.contextmanager
+def opened(path: str | os.PathLike[str], **kwargs: object) -> Iterator[Plan]:
+    plan = open_plan(path, **kwargs)  # type: ignore[arg-type]
+    try:
+        yield plan
+    finally:
+        plan.close()
