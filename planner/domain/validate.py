@@ -119,7 +119,8 @@ def settings(s: e.PlanSettings) -> None:
     for field in ("brand_share_min_bp", "brand_share_max_bp", "brand_share_target_bp"):
         value = getattr(s, field)
         if not 0 <= value <= 10000:
-            raise ValidationError(f"plan.{field[:-3]}", value / 100, "must be between 0 % and 100 %")
+            raise ValidationError(f"plan.{field[:-3]}", value / 100,
+                                  "must be between 0 % and 100 %")
     if not s.brand_share_min_bp <= s.brand_share_target_bp <= s.brand_share_max_bp:
         raise ValidationError("plan.brand_share_target", s.brand_share_target_bp / 100,
                               "must lie within the brand share range")
