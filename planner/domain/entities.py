@@ -134,6 +134,7 @@ class Flight:
     units: int | None = None
     unit_cost_minor: int | None = None
     committed: bool = False
+    booked_on: dt.date | None = None
 
     @property
     def span(self) -> DateSpan:

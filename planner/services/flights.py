@@ -47,6 +47,7 @@ def _with_units(flight: Flight, changes: dict[str, Any]) -> Flight:
 
 def add_flight(plan: Plan, campaign_id: str, channel_id: str, start: dt.date, end: dt.date,
                budget_minor: int = 0, **fields: Any) -> Done:
+    records.check_fields(Flight, fields)
     flight = Flight(id=new_id(), campaign_id=campaign_id, channel_id=channel_id, start=start,
                     end=end, budget_minor=budget_minor)
     flight = _with_units(flight, fields)
@@ -54,6 +55,7 @@ def add_flight(plan: Plan, campaign_id: str, channel_id: str, start: dt.date, en
 
 
 def update_flight(plan: Plan, flight_id: str, label: str = "Edit flight", **changes: Any) -> Done:
+    records.check_fields(Flight, changes)
     with plan.action(label) as act:
         current = rows.get(plan.db, Flight, flight_id)
         records.write_changed(plan, _with_units(current, changes))
@@ -90,13 +92,17 @@ def set_custom_amounts(plan: Plan, flight_id: str,
                          budget_minor=sum(a for _, _, a in amounts))
 
 
-def set_committed(plan: Plan, flight_ids: Iterable[str], committed: bool = True) -> Done:
-    """Mark flights contracted (or not) in one action."""
+def set_committed(plan: Plan, flight_ids: Iterable[str], committed: bool = True,
+                  booked_on: dt.date | None = None) -> Done:
+    """Mark flights contracted (or not) in one action; a commitment records the
+    booking date (today unless given), which the festival booking-deadline rule reads."""
     label = "Mark committed" if committed else "Mark not committed"
+    booked = (booked_on or dt.date.today()) if committed else None
     with plan.action(label) as act:
         for flight_id in flight_ids:
             current = rows.get(plan.db, Flight, flight_id)
-            rows.update(plan.db, dataclasses.replace(current, committed=committed))
+            rows.update(plan.db, dataclasses.replace(current, committed=committed,
+                                                     booked_on=booked))
     return history.done(plan, act)
 
 

@@ -58,13 +58,18 @@ def add(plan: Plan, entity: Any, label: str) -> Done:
     return history.done(plan, act, created_id=entity.id)
 
 
-def edit(plan: Plan, cls: type[T], record_id: str, label: str, **changes: Any) -> Done:
-    """Change fields of one record; unknown field names are refused by name."""
-    known = {f.name for f in dataclasses.fields(cls)} - {"id"}  # type: ignore[arg-type]
+def check_fields(cls: type, changes: dict[str, Any]) -> None:
+    """Unknown field names are refused by name (the id is never editable)."""
+    known = {f.name for f in dataclasses.fields(cls)} - {"id"}
     for name in changes:
         if name not in known:
             raise ValidationError(f"{rows.noun(rows.TABLES[cls])}.{name}", changes[name],
                                   "is not a field that can be edited")
+
+
+def edit(plan: Plan, cls: type[T], record_id: str, label: str, **changes: Any) -> Done:
+    """Change fields of one record."""
+    check_fields(cls, changes)
     with plan.action(label) as act:
         current = rows.get(plan.db, cls, record_id)
         write_changed(plan, dataclasses.replace(current, **changes))  # type: ignore[type-var]

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import sqlite_utils
 
+from planner.domain import validate
 from planner.domain.entities import PlanSettings
 from planner.errors import (
     CorruptPlanFile,
@@ -112,6 +113,27 @@ def inspect(path: Path) -> int:
         header = handle.read(len(SQLITE_HEADER))
     if header != SQLITE_HEADER:
         raise NotAPlanFile(f"{_describe(path)} is not a plan file (not an SQLite database)")
+    sidecars = [Path(f"{path}-wal"), Path(f"{path}-shm")]
+    absent = [p for p in sidecars if not p.exists()]
+    try:
+        return _inspect_sqlite(path)
+    except PlanFileError:
+        _remove_made_sidecars(absent)
+        raise
+
+
+def _remove_made_sidecars(made: list[Path]) -> None:
+    """A read-only look at a WAL-mode file creates -wal and -shm files that the
+    read-only connection cannot remove on close. A refused file is left as it was
+    found: remove the ones that were not there before, unless a write landed in them."""
+    for sidecar in made:
+        if sidecar.name.endswith("-wal") and sidecar.exists() and sidecar.stat().st_size:
+            return
+    for sidecar in made:
+        sidecar.unlink(missing_ok=True)
+
+
+def _inspect_sqlite(path: Path) -> int:
     try:
         conn = _connect(path, read_only=True)
     except sqlite3.Error as exc:
@@ -183,8 +205,10 @@ def open_plan(
             reason = "open" if version == SCHEMA_VERSION else f"before-upgrade-v{version}"
             plan.backup = backups.take(conn, path, plan.plan_id, reason=reason,
                                        keep=backup_keep, root=backup_root)
-        _configure(conn)
+        # Migrate before switching to WAL: a failed migration then rolls back in the
+        # file's own journal mode and leaves every byte (header included) as it was.
         migrations.migrate(db, _describe(path))
+        _configure(conn)
         return plan
     except BaseException:
         with contextlib.suppress(Exception):
@@ -201,6 +225,8 @@ def create_plan(path: str | os.PathLike[str], settings: PlanSettings | None = No
     path = Path(path)
     if path.exists():
         raise PlanExists(f"{_describe(path)} already exists; choose another name")
+    settings = settings or PlanSettings()
+    validate.check(settings)
     path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.partial")
     conn = sqlite3.connect(partial)
@@ -210,7 +236,7 @@ def create_plan(path: str | os.PathLike[str], settings: PlanSettings | None = No
         with db.atomic():
             db.execute("INSERT INTO meta(key, value) VALUES ('plan_id', ?)", [str(uuid.uuid4())])
             db.execute("INSERT INTO meta(key, value) VALUES ('copy_id', ?)", [str(uuid.uuid4())])
-            rows.write_settings(db, settings or PlanSettings())
+            rows.write_settings(db, settings)
         conn.execute("PRAGMA journal_mode = WAL")
         conn.close()
         if path.exists():

@@ -28,7 +28,7 @@ TABLES: dict[type, str] = {
     Channel: "channels", Segment: "segments", Campaign: "campaigns", KpiTarget: "kpi_targets",
     Flight: "flights", Event: "events", Placeholder: "placeholders",
 }
-_DATE_FIELDS = {"start", "end", "booking_deadline", "horizon_start", "horizon_end"}
+_DATE_FIELDS = {"start", "end", "booking_deadline", "horizon_start", "horizon_end", "booked_on"}
 _NOUNS = {"channels": "channel", "segments": "segment", "campaigns": "campaign",
           "kpi_targets": "KPI target", "flights": "flight", "events": "event",
           "placeholders": "placeholder"}

@@ -167,6 +167,7 @@ ALTER TABLE flights ADD COLUMN units INTEGER CHECK (units IS NULL OR units >= 0)
 ALTER TABLE flights ADD COLUMN unit_cost_minor INTEGER
     CHECK (unit_cost_minor IS NULL OR unit_cost_minor >= 0);
 ALTER TABLE flights ADD COLUMN committed INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE flights ADD COLUMN booked_on TEXT;
 CREATE TABLE placeholders (
     id TEXT PRIMARY KEY,
     channel_id TEXT NOT NULL REFERENCES channels(id),

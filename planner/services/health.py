@@ -1,0 +1,200 @@
+"""Plan health: the rules a plan is checked against, continuously.
+
+Each rule reads the plan's frames and returns findings that name the objects
+they concern, so the GUI can select them and the CLI can list them. Rules are
+vectorised over the frames: a plan of 50,000 flights is checked in well under
+a second.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from planner.domain.money import format_money
+from planner.services import budget
+from planner.services.frames import PlanFrames, load
+from planner.storage.plan_file import Plan
+
+SEVERITIES = ("error", "warning", "info")
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule: str
+    severity: str
+    message: str
+    object_ids: tuple[str, ...] = ()
+    table: str = ""
+
+
+def _money(frames: PlanFrames, minor: int) -> str:
+    return format_money(int(minor), frames.settings.currency)
+
+
+def _list(ids: object, limit: int = 3) -> str:
+    names = list(ids)  # type: ignore[call-overload]
+    more = f" and {len(names) - limit} more" if len(names) > limit else ""
+    return ", ".join(str(n) for n in names[:limit]) + more
+
+
+def over_budget(frames: PlanFrames, today: dt.date) -> list[Finding]:
+    t = budget.totals(frames)
+    if t["budget_minor"] <= 0 or t["allocated_minor"] <= t["budget_minor"]:
+        return []
+    over = t["allocated_minor"] - t["budget_minor"]
+    return [Finding("over_budget", "error",
+                    f"Planned {_money(frames, t['allocated_minor'])} (flights and placeholders) "
+                    f"is {_money(frames, over)} over the budget of "
+                    f"{_money(frames, t['budget_minor'])}")]
+
+
+def brand_share_range(frames: PlanFrames, today: dt.date) -> list[Finding]:
+    share = budget.brand_share(frames)
+    s = frames.settings
+    low, high = s.brand_share_min_bp / 100, s.brand_share_max_bp / 100
+    if share is None or low <= share * 100 <= high:
+        return []
+    side = "below" if share * 100 < low else "above"
+    return [Finding("brand_share", "warning",
+                    f"Brand share is {share:.1%}, {side} the plan's range {low:g}–{high:g} %")]
+
+
+def channel_caps(frames: PlanFrames, today: dt.date) -> list[Finding]:
+    per = budget.by_channel(frames)
+    capped = per[per["max_spend_minor"].notna()]
+    over = capped[capped["budget_minor"] > capped["max_spend_minor"]]
+    return [
+        Finding("channel_over_cap", "error",
+                f"{row.name} is planned at {_money(frames, row.budget_minor)}, "
+                f"{_money(frames, row.budget_minor - int(row.max_spend_minor))} over its cap of "
+                f"{_money(frames, int(row.max_spend_minor))}", (cid,), "channels")
+        for cid, row in over.iterrows()
+    ]
+
+
+def flights_in_blackout(frames: PlanFrames, today: dt.date) -> list[Finding]:
+    blackouts = frames.events[frames.events["kind"] == "blackout"]
+    flights = frames.flights
+    if flights.empty:
+        return []
+    findings = []
+    for _, ev in blackouts.iterrows():
+        hit = (flights["start"] <= ev["end"]) & (flights["end"] >= ev["start"])
+        if ev["channel_id"] is not None:
+            hit &= flights["channel_id"] == ev["channel_id"]
+        ids = flights.loc[hit, "id"]
+        if len(ids):
+            findings.append(Finding(
+                "flight_in_blackout", "error",
+                f"{len(ids)} flight(s) run in the blackout “{ev['name']}” "
+                f"({ev['start']:%Y-%m-%d}–{ev['end']:%Y-%m-%d})",
+                (*ids, ev["id"]), "flights"))
+    return findings
+
+
+def outside_horizon(frames: PlanFrames, today: dt.date) -> list[Finding]:
+    s = frames.settings
+    f = frames.flights
+    out = f[(f["start"] < str(s.horizon_start)) | (f["end"] > str(s.horizon_end))]
+    if out.empty:
+        return []
+    return [Finding("outside_horizon", "warning",
+                    f"{len(out)} flight(s) run outside the plan horizon "
+                    f"{s.horizon_start}–{s.horizon_end}", tuple(out["id"]), "flights")]
+
+
+def overlapping_flights(frames: PlanFrames, today: dt.date) -> list[Finding]:
+    """Two flights of one campaign on one channel at once usually mean a copy
+    that was meant to replace the other."""
+    if frames.flights.empty:
+        return []
+    f = frames.flights.sort_values(["campaign_id", "channel_id", "start"])
+    group = [f["campaign_id"], f["channel_id"]]
+    previous_end = f.groupby(group)["end"].transform(lambda s: s.cummax().shift())
+    clash = f[f["start"] <= previous_end]
+    if clash.empty:
+        return []
+    names = frames.campaigns.set_index("id")["name"]
+    findings = []
+    for campaign_id, rows_ in clash.groupby("campaign_id"):
+        findings.append(Finding(
+            "overlapping_flights", "warning",
+            f"“{names.get(campaign_id, campaign_id)}” has {len(rows_)} flight(s) overlapping "
+            "another flight on the same channel", tuple(rows_["id"]), "flights"))
+    return findings
+
+
+def campaigns_without_kpi(frames: PlanFrames, today: dt.date) -> list[Finding]:
+    c = frames.campaigns
+    missing = c[~c["id"].isin(frames.kpi_targets["campaign_id"])]
+    return [Finding("no_kpi_target", "warning", f"“{row['name']}” has no KPI target",
+                    (row["id"],), "campaigns") for _, row in missing.iterrows()]
+
+
+def zero_budget(frames: PlanFrames, today: dt.date) -> list[Finding]:
+    f = frames.flights
+    zero = f[f["budget_minor"] == 0]
+    if zero.empty:
+        return []
+    return [Finding("zero_budget", "warning", f"{len(zero)} flight(s) have no budget",
+                    tuple(zero["id"]), "flights")]
+
+
+def booking_deadlines(frames: PlanFrames, today: dt.date) -> list[Finding]:
+    """A festival flight booked after the platform's slot deadline, or still not
+    booked when the deadline has passed."""
+    ev = frames.events
+    windows = (ev[(ev["kind"] == "festival") & ev["booking_deadline"].notna()]
+               .groupby(["festival_key", "booking_deadline"])
+               .agg(start=("start", "min"), end=("end", "max"), name=("name", "first"))
+               .reset_index())
+    if windows.empty or frames.flights.empty:
+        return []
+    festival = frames.campaigns.set_index("id")["festival_key"]
+    f = frames.flights.assign(festival_key=frames.flights["campaign_id"].map(festival))
+    f = f[f["festival_key"].notna()]
+    joined = f.merge(windows, on="festival_key", suffixes=("", "_w"))
+    joined = joined[(joined["start"] <= joined["end_w"]) & (joined["end"] >= joined["start_w"])]
+    late = joined[joined["booked_on"].notna() & (joined["booked_on"] > joined["booking_deadline"])]
+    unbooked = joined[(joined["committed"] == 0)
+                      & (joined["booking_deadline"] < str(today)) & (joined["end"] >= str(today))]
+    findings = []
+    for label, frame in (("booked after", late), ("not booked by", unbooked)):
+        for deadline, group in frame.groupby("booking_deadline"):
+            findings.append(Finding(
+                "booking_deadline", "warning",
+                f"{len(group)} festival flight(s) {label} the slot deadline "
+                f"{deadline:%Y-%m-%d} ({group['festival_key'].iloc[0]})",
+                tuple(group["id"]), "flights"))
+    return findings
+
+
+def unit_mismatch(frames: PlanFrames, today: dt.date) -> list[Finding]:
+    f = frames.flights
+    priced = f[f["units"].notna() & f["unit_cost_minor"].notna()]
+    bad = priced[priced["units"].astype("int64") * priced["unit_cost_minor"].astype("int64")
+                 != priced["budget_minor"]]
+    if bad.empty:
+        return []
+    return [Finding("units_mismatch", "warning",
+                    f"{len(bad)} flight(s) have a budget that is not units × unit cost",
+                    tuple(bad["id"]), "flights")]
+
+
+RULES: tuple[Callable[[PlanFrames, dt.date], list[Finding]], ...] = (
+    over_budget, brand_share_range, channel_caps, flights_in_blackout, outside_horizon,
+    overlapping_flights, campaigns_without_kpi, zero_budget, booking_deadlines, unit_mismatch,
+)
+
+
+def check_frames(frames: PlanFrames, today: dt.date | None = None) -> list[Finding]:
+    today = today or dt.date.today()
+    findings = [finding for rule in RULES for finding in rule(frames, today)]
+    return sorted(findings, key=lambda f: SEVERITIES.index(f.severity))
+
+
+def check(plan: Plan, today: dt.date | None = None) -> list[Finding]:
+    """Every rule over the plan as it is on disk now."""
+    return check_frames(load(plan), today)

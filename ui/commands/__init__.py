@@ -1,0 +1,1 @@
+"""Undo commands: each pushes one user edit through a planner service."""

@@ -1,0 +1,1 @@
+"""Qt item models over plan data; they hold ids and plain values, never a connection."""
