@@ -99,5 +99,16 @@ def update_kpi_target(plan: Plan, kpi_id: str, **changes: Any) -> Done:
     return records.edit(plan, KpiTarget, kpi_id, "Edit KPI target", **changes)
 
 
+def duplicate_kpi_target(plan: Plan, kpi_id: str, campaign_id: str | None = None) -> Done:
+    """Copy a target, to the same campaign or to another one."""
+    overrides = {} if campaign_id is None else {"campaign_id": campaign_id}
+    return records.duplicate(plan, KpiTarget, kpi_id, "Duplicate KPI target", **overrides)
+
+
+def move_kpi_target(plan: Plan, kpi_id: str, campaign_id: str) -> Done:
+    """Give a target to another campaign."""
+    return records.edit(plan, KpiTarget, kpi_id, "Move KPI target", campaign_id=campaign_id)
+
+
 def delete_kpi_target(plan: Plan, kpi_id: str) -> Done:
     return records.remove(plan, KpiTarget, kpi_id, "Delete KPI target")

@@ -26,6 +26,12 @@ def update_channel(plan: Plan, channel_id: str, **changes: Any) -> Done:
     return records.edit(plan, Channel, channel_id, "Edit channel", **changes)
 
 
+def duplicate_channel(plan: Plan, channel_id: str) -> Done:
+    """Same settings, no flights: a lane for a second account on the same platform."""
+    return records.duplicate(plan, Channel, channel_id, "Duplicate channel",
+                             sort_order=next_order(plan, "channels"))
+
+
 def delete_channel(plan: Plan, channel_id: str) -> Done:
     """Refused while flights, actuals or history use the channel: deleting it would
     silently take money out of the plan."""
@@ -57,6 +63,11 @@ def create_segment(plan: Plan, name: str, tier: str, **fields: Any) -> Done:
 
 def update_segment(plan: Plan, segment_id: str, **changes: Any) -> Done:
     return records.edit(plan, Segment, segment_id, "Edit segment", **changes)
+
+
+def duplicate_segment(plan: Plan, segment_id: str) -> Done:
+    return records.duplicate(plan, Segment, segment_id, "Duplicate segment",
+                             sort_order=next_order(plan, "segments"))
 
 
 def delete_segment(plan: Plan, segment_id: str) -> Done:

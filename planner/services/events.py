@@ -36,14 +36,27 @@ def update_event(plan: Plan, event_id: str, **changes: Any) -> Done:
     return records.edit(plan, Event, event_id, "Edit event", **changes)
 
 
+def _shifted(ev: Event, days: int) -> Event:
+    """The event `days` later; a festival's booking deadline moves with it."""
+    delta = dt.timedelta(days=days)
+    deadline = ev.booking_deadline + delta if ev.booking_deadline else None
+    return dataclasses.replace(ev, start=ev.start + delta, end=ev.end + delta,
+                               booking_deadline=deadline)
+
+
 def move_event(plan: Plan, event_id: str, days: int) -> Done:
     with plan.action("Move event") as act:
-        ev = rows.get(plan.db, Event, event_id)
-        delta = dt.timedelta(days=days)
-        deadline = ev.booking_deadline + delta if ev.booking_deadline else None
-        records.write_changed(plan, dataclasses.replace(
-            ev, start=ev.start + delta, end=ev.end + delta, booking_deadline=deadline))
+        records.write_changed(plan, _shifted(rows.get(plan.db, Event, event_id), days))
     return history.done(plan, act)
+
+
+def duplicate_event(plan: Plan, event_id: str, shift_days: int = 0) -> Done:
+    """A copy, optionally shifted (e.g. the same blackout next month)."""
+    with plan.action("Duplicate event") as act:
+        copy = dataclasses.replace(_shifted(rows.get(plan.db, Event, event_id), shift_days),
+                                   id=new_id())
+        records.write_new(plan, copy)
+    return history.done(plan, act, created_id=copy.id)
 
 
 def delete_event(plan: Plan, event_id: str) -> Done:

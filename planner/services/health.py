@@ -67,7 +67,7 @@ def channel_caps(frames: PlanFrames, today: dt.date) -> list[Finding]:
     over = capped[capped["budget_minor"] > capped["max_spend_minor"]]
     return [
         Finding("channel_over_cap", "error",
-                f"{row.name} is planned at {_money(frames, row.budget_minor)}, "
+                f"{row['name']} is planned at {_money(frames, row.budget_minor)}, "
                 f"{_money(frames, row.budget_minor - int(row.max_spend_minor))} over its cap of "
                 f"{_money(frames, int(row.max_spend_minor))}", (cid,), "channels")
         for cid, row in over.iterrows()

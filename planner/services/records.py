@@ -76,6 +76,18 @@ def edit(plan: Plan, cls: type[T], record_id: str, label: str, **changes: Any) -
     return history.done(plan, act)
 
 
+def duplicate(plan: Plan, cls: type[T], record_id: str, label: str, **overrides: Any) -> Done:
+    """A copy under a new id (names get " (copy)" unless given)."""
+    check_fields(cls, overrides)
+    with plan.action(label) as act:
+        source = rows.get(plan.db, cls, record_id)
+        if hasattr(source, "name") and "name" not in overrides:
+            overrides["name"] = f"{source.name} (copy)"  # type: ignore[attr-defined]
+        copy = dataclasses.replace(source, id=e.new_id(), **overrides)  # type: ignore[type-var]
+        write_new(plan, copy)
+    return history.done(plan, act, created_id=copy.id)
+
+
 def remove(plan: Plan, cls: type, record_id: str, label: str) -> Done:
     with plan.action(label) as act:
         rows.get(plan.db, cls, record_id)

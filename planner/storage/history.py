@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
+import sqlite3
 import time
 import uuid
 from collections import defaultdict
@@ -20,7 +21,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from planner.domain.changes import Done, PlanChanges
-from planner.errors import NotFound, UndoConflict
+from planner.errors import NotFound, ReadOnlyPlan, UndoConflict
 from planner.storage.lock import current_user
 from planner.storage.schema import primary_key
 
@@ -95,6 +96,8 @@ def action(
     A service called from inside another service's action joins that action.
     An action that wrote nothing leaves no trace.
     """
+    if plan.read_only:  # undo and redo come here without `Plan.action`
+        raise ReadOnlyPlan(f"{plan.path.name} is open read-only; “{label}” was not done")
     outer = getattr(plan, "_open_action", None)
     if outer is not None:
         yield outer
@@ -208,9 +211,27 @@ def _later_label(plan: Plan, ch: Change) -> str:
     return f"“{row[0]}”" if row else "another edit"
 
 
-def _apply(plan: Plan, ch: Change, *, forward: bool, label: str) -> None:
-    """Apply one recorded change forwards (redo) or backwards (undo), after checking
-    the row is still as that change left it (or found it)."""
+def _batches(changes: tuple[Change, ...]) -> list[list[Change]]:
+    """Consecutive field updates of one row go back in one UPDATE, as they were
+    written: a CHECK across fields (a flight's end >= start) holds before and after
+    the whole set but not necessarily between its fields (a flight moved by more
+    than its length)."""
+    batches: list[list[Change]] = []
+    for ch in changes:
+        last = batches[-1] if batches else None
+        if (last is not None and ch.op == "update" and last[0].op == "update"
+                and (last[0].tbl, last[0].row_id) == (ch.tbl, ch.row_id)
+                and all(c.field != ch.field for c in last)):
+            last.append(ch)
+        else:
+            batches.append([ch])
+    return batches
+
+
+def _apply(plan: Plan, batch: list[Change], *, forward: bool, label: str) -> None:
+    """Apply recorded changes of one row forwards (redo) or backwards (undo), after
+    checking the row is still as those changes left it (or found it)."""
+    ch = batch[0]
     pk = primary_key(ch.tbl)
     current = _current_row(plan, ch.tbl, ch.row_id)
     expect, want = (ch.old, ch.new) if forward else (ch.new, ch.old)
@@ -224,18 +245,24 @@ def _apply(plan: Plan, ch: Change, *, forward: bool, label: str) -> None:
         )
 
     if ch.op == "update":
-        if current is None or not _same(current.get(ch.field), expect):
-            raise conflict()
-        plan.db.execute(f'UPDATE "{ch.tbl}" SET "{ch.field}" = ? WHERE "{pk}" = ?',
-                        [want, ch.row_id])
+        values = {}
+        for field_change in batch:
+            expect, want = ((field_change.old, field_change.new) if forward
+                            else (field_change.new, field_change.old))
+            if current is None or not _same(current.get(field_change.field), expect):
+                raise conflict()
+            values[field_change.field] = want
+        assignments = ", ".join(f'"{f}" = ?' for f in values)
+        plan.db.execute(f'UPDATE "{ch.tbl}" SET {assignments} WHERE "{pk}" = ?',
+                        [*values.values(), ch.row_id])
     elif creates:
         if current is not None:
             raise conflict()
-        values: dict = want  # type: ignore[assignment]
-        columns = ", ".join(f'"{c}"' for c in values)
-        marks = ", ".join("?" for _ in values)
+        row: dict = want  # type: ignore[assignment]
+        columns = ", ".join(f'"{c}"' for c in row)
+        marks = ", ".join("?" for _ in row)
         plan.db.execute(f'INSERT INTO "{ch.tbl}" ({columns}) VALUES ({marks})',
-                        list(values.values()))
+                        list(row.values()))
     else:
         recorded: dict = expect  # type: ignore[assignment]
         if current is None or any(not _same(current.get(k), v) for k, v in recorded.items()):
@@ -245,13 +272,21 @@ def _apply(plan: Plan, ch: Change, *, forward: bool, label: str) -> None:
 
 def _replay(plan: Plan, target: ActionRecord, *, forward: bool) -> Done:
     verb = "Redo" if forward else "Undo"
-    with action(plan, f"{verb} {target.label}", verb.lower(), reverts=target.id) as handle:
-        plan.db.execute("PRAGMA defer_foreign_keys = ON")
-        ordered = target.changes if forward else tuple(reversed(target.changes))
-        for ch in ordered:
-            _apply(plan, ch, forward=forward, label=target.label)
-        plan.db.execute("UPDATE actions SET undone = ? WHERE id = ?",
-                        [0 if forward else 1, target.id])
+    try:
+        with action(plan, f"{verb} {target.label}", verb.lower(),
+                    reverts=target.id) as handle:
+            plan.db.execute("PRAGMA defer_foreign_keys = ON")
+            ordered = target.changes if forward else tuple(reversed(target.changes))
+            for batch in _batches(ordered):
+                _apply(plan, batch, forward=forward, label=target.label)
+            plan.db.execute("UPDATE actions SET undone = ? WHERE id = ?",
+                            [0 if forward else 1, target.id])
+    except sqlite3.IntegrityError as exc:
+        # E.g. undoing "Add channel" while a later flight uses the channel: the
+        # transaction was rolled back, nothing is written.
+        raise UndoConflict(
+            f"cannot {verb.lower()} “{target.label}”: a later edit depends on it ({exc})"
+        ) from None
     return done(plan, handle)
 
 

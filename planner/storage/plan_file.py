@@ -237,6 +237,9 @@ def create_plan(path: str | os.PathLike[str], settings: PlanSettings | None = No
             db.execute("INSERT INTO meta(key, value) VALUES ('plan_id', ?)", [str(uuid.uuid4())])
             db.execute("INSERT INTO meta(key, value) VALUES ('copy_id', ?)", [str(uuid.uuid4())])
             rows.write_settings(db, settings)
+            # A new plan's first settings are where its history starts, not an edit:
+            # leave no change rows without an action behind.
+            db.execute("DELETE FROM changes WHERE action_id IS NULL")
         conn.execute("PRAGMA journal_mode = WAL")
         conn.close()
         if path.exists():

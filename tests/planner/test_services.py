@@ -177,3 +177,23 @@ def test_committed_records_booking_date(plan, world):
     assert flight.committed and flight.booked_on == D(2026, 4, 1)
     flights.set_committed(plan, [world["flight"]], committed=False)
     assert rows.get(plan.db, Flight, world["flight"]).booked_on is None
+
+
+def test_duplicates_get_new_ids(plan, world):
+    from planner.domain.entities import Event, KpiTarget, Segment
+
+    ch = channels.duplicate_channel(plan, world["tmall"]).created_id
+    assert rows.get(plan.db, Channel, ch).name == "天猫旗舰店 Tmall (copy)"
+    seg = channels.duplicate_segment(plan, world["segment"]).created_id
+    assert rows.get(plan.db, Segment, seg).tier == "high"
+    ev = events.add_blackout(plan, "暂停", D(2026, 7, 1), D(2026, 7, 2)).created_id
+    copy = events.duplicate_event(plan, ev, shift_days=31).created_id
+    assert rows.get(plan.db, Event, copy).start == D(2026, 8, 1)
+    other = campaigns.create_campaign(plan, "双11", "promotion").created_id
+    kpi = campaigns.add_kpi_target(plan, world["campaign"], "cost", "CPA", 35.0).created_id
+    kpi_copy = campaigns.duplicate_kpi_target(plan, kpi, campaign_id=other).created_id
+    assert rows.get(plan.db, KpiTarget, kpi_copy).campaign_id == other
+    campaigns.move_kpi_target(plan, kpi, other)
+    assert len(campaigns.kpi_targets(plan, other)) == 2
+    flight_copy = flights.duplicate_flight(plan, world["flight"]).created_id
+    assert flight_copy != world["flight"]

@@ -1,0 +1,231 @@
+"""The allocation problem as the maths states it, before any approximation.
+
+Variables: spend ``x[c,t,g]``, brand stock ``A[c,t]`` and, for minimum buys,
+``use[c,t] ∈ {0,1}``. Curve blocks say which variables carry a response curve
+(promotion on ``x[c,·,promotion]`` scaled by the seasonal index, brand on
+``A[c,·]``). Rows are linear in the variables, plus, for the revenue-target and
+return-on-spend rows, the promotion curves themselves.
+
+Both the LP (which replaces each curve by pieces) and the certificate (which
+uses the exact curves) read this one description, so they cannot disagree
+about what the problem is.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from solver.curves import Curve
+from solver.problem import BRAND, PROMOTION, AllocationProblem
+
+INF = math.inf
+
+
+@dataclass
+class CurveBlock:
+    """One channel's curve over all periods: response Σ_t sigma_t · f(var_t)."""
+
+    channel: int
+    goal: int
+    curve: Curve
+    variables: np.ndarray
+    sigma: np.ndarray
+    weight: float
+
+
+@dataclass
+class Row:
+    lb: float
+    ub: float
+    group: str
+    label: str
+    columns: list[int] = field(default_factory=list)
+    coefficients: list[float] = field(default_factory=list)
+    curve_terms: list[tuple[int, float]] = field(default_factory=list)  # (block, coefficient)
+    structural: bool = False  # a definition (adstock, minimum buy), never "violated"
+
+
+@dataclass
+class Formulation:
+    problem: AllocationProblem
+    lo: np.ndarray
+    hi: np.ndarray
+    objective: np.ndarray            # linear objective coefficients (maximised)
+    integer: np.ndarray
+    blocks: list[CurveBlock]
+    rows: list[Row]
+    n_x: int
+
+    def x_index(self, c: int, t: int, g: int) -> int:
+        return (c * len(self.problem.periods) + t) * 2 + g
+
+    def a_index(self, c: int, t: int) -> int:
+        return self.n_x + c * len(self.problem.periods) + t
+
+    @property
+    def n_vars(self) -> int:
+        return len(self.lo)
+
+    def spend(self, values: np.ndarray) -> np.ndarray:
+        n_c, n_t = self.problem.shape
+        return values[: self.n_x].reshape(n_c, n_t, 2)
+
+    def curve_values(self, values: np.ndarray) -> list[np.ndarray]:
+        """Each block's per-period response at `values` (exact curves)."""
+        return [b.sigma * b.curve.value(values[b.variables]) for b in self.blocks]
+
+    def true_objective(self, values: np.ndarray) -> float:
+        responses = self.curve_values(values)
+        return float(self.objective @ values
+                     + sum(b.weight * r.sum() for b, r in zip(self.blocks, responses,
+                                                                strict=True)))
+
+    def row_activity(self, values: np.ndarray, row: Row) -> float:
+        linear = float(np.dot(row.coefficients, values[row.columns])) if row.columns else 0.0
+        for block_id, coef in row.curve_terms:
+            b = self.blocks[block_id]
+            linear += coef * float((b.sigma * b.curve.value(values[b.variables])).sum())
+        return linear
+
+
+def build(problem: AllocationProblem, *, with_minimum_buys: bool = True) -> Formulation:
+    n_c, n_t = problem.shape
+    n_x = 2 * n_c * n_t
+    n_a = n_c * n_t
+    lo = np.zeros(n_x + n_a)
+    hi = np.zeros(n_x + n_a)
+    rows: list[Row] = []
+    blocks: list[CurveBlock] = []
+    names = [ch.name for ch in problem.channels]
+
+    def xi(c: int, t: int, g: int) -> int:
+        return (c * n_t + t) * 2 + g
+
+    def ai(c: int, t: int) -> int:
+        return n_x + c * n_t + t
+
+    for c, ch in enumerate(problem.channels):
+        cap = min(problem.budget, ch.max_total if ch.max_total is not None else INF,
+                  ch.max_per_period if ch.max_per_period is not None else INF)
+        available = ch.available or (True,) * n_t
+        for t in range(n_t):
+            for g, curve in ((BRAND, ch.brand), (PROMOTION, ch.promotion)):
+                hi[xi(c, t, g)] = cap if (curve is not None and available[t]) else 0.0
+        # Brand stock: A[c,t] = λ·A[c,t-1] + x[c,t,brand], A[c,-1] = carry.
+        lam = ch.adstock
+        reach = ch.carry
+        for t in range(n_t):
+            reach = lam * reach + hi[xi(c, t, BRAND)]
+            hi[ai(c, t)] = reach if ch.brand is not None else 0.0
+            row = Row(lam * ch.carry if t == 0 else 0.0, lam * ch.carry if t == 0 else 0.0,
+                      "adstock", f"brand stock of {ch.name}", structural=True)
+            row.columns += [ai(c, t), xi(c, t, BRAND)]
+            row.coefficients += [1.0, -1.0]
+            if t > 0:
+                row.columns.append(ai(c, t - 1))
+                row.coefficients.append(-lam)
+            rows.append(row)
+        if ch.promotion is not None:
+            season = np.asarray(ch.season if ch.season is not None else (1.0,) * n_t, float)
+            weight = 0.0 if problem.objective == "min_cost" else 1.0
+            blocks.append(CurveBlock(c, PROMOTION, ch.promotion,
+                                     np.array([xi(c, t, PROMOTION) for t in range(n_t)]),
+                                     season, weight))
+        if ch.brand is not None:
+            weight = 0.0 if problem.objective == "min_cost" else problem.brand_value
+            blocks.append(CurveBlock(c, BRAND, ch.brand,
+                                     np.array([ai(c, t) for t in range(n_t)]),
+                                     np.ones(n_t), weight))
+
+    all_x = list(range(n_x))
+    brand_x = [xi(c, t, BRAND) for c in range(n_c) for t in range(n_t)]
+
+    budget = Row(problem.budget if problem.spend_all else -INF, problem.budget, "budget",
+                 "total budget", all_x, [1.0] * n_x)
+    rows.append(budget)
+    if problem.brand_share is not None:
+        low, high = problem.brand_share
+        if low > 0:
+            rows.append(_share_row(all_x, brand_x, low, n_x, xi, n_c, n_t, ">=",
+                                   "brand_share_min", f"brand share ≥ {low:.0%}"))
+        if high < 1:
+            rows.append(_share_row(all_x, brand_x, high, n_x, xi, n_c, n_t, "<=",
+                                   "brand_share_max", f"brand share ≤ {high:.0%}"))
+    for c, ch in enumerate(problem.channels):
+        cols = [xi(c, t, g) for t in range(n_t) for g in (BRAND, PROMOTION)]
+        if ch.min_total > 0:
+            rows.append(Row(ch.min_total, INF, f"channel_min:{c}",
+                            f"minimum spend on {ch.name}", cols, [1.0] * len(cols)))
+        if ch.max_total is not None:
+            rows.append(Row(-INF, ch.max_total, f"channel_max:{c}",
+                            f"maximum spend on {ch.name}", cols, [1.0] * len(cols)))
+        for t in range(n_t):
+            pair = [xi(c, t, BRAND), xi(c, t, PROMOTION)]
+            if ch.max_per_period is not None and hi[pair].sum() > ch.max_per_period:
+                rows.append(Row(-INF, ch.max_per_period, f"channel_period_cap:{c}",
+                                f"{ch.name} cap per period", pair, [1.0, 1.0]))
+            if ch.pacing is not None and t > 0:
+                prev = [xi(c, t - 1, BRAND), xi(c, t - 1, PROMOTION)]
+                rows.append(Row(-ch.pacing, ch.pacing, f"pacing:{c}",
+                                f"pacing of {ch.name}", pair + prev, [1.0, 1.0, -1.0, -1.0]))
+    for t, cap in enumerate(problem.period_caps or ()):
+        if cap is not None:
+            cols = [xi(c, t, g) for c in range(n_c) for g in (BRAND, PROMOTION)]
+            rows.append(Row(-INF, cap, f"period_cap:{t}", f"cap in {problem.periods[t]}",
+                            cols, [1.0] * len(cols)))
+    for lock in problem.locks:
+        goal = "brand" if lock.goal == BRAND else "promotion"
+        rows.append(Row(lock.amount, INF, f"lock:{lock.channel}:{lock.period}",
+                        f"locked {goal} spend on {names[lock.channel]} in "
+                        f"{problem.periods[lock.period]}",
+                        [xi(lock.channel, lock.period, lock.goal)], [1.0]))
+    promo_blocks = [i for i, b in enumerate(blocks) if b.goal == PROMOTION]
+    if problem.objective == "min_cost":
+        rows.append(Row(problem.revenue_target or 0.0, INF, "revenue_target",
+                        "revenue target", curve_terms=[(i, 1.0) for i in promo_blocks]))
+    if problem.objective == "max_value_roas":
+        rows.append(Row(0.0, INF, "roas", f"return on spend ≥ {problem.min_roas:g}",
+                        all_x, [-(problem.min_roas or 0.0)] * n_x,
+                        curve_terms=[(i, 1.0) for i in promo_blocks]))
+
+    objective = np.zeros(len(lo))
+    if problem.objective == "min_cost":
+        objective[:n_x] = -1.0
+    integer = np.zeros(len(lo), dtype=bool)
+    formulation = Formulation(problem, lo, hi, objective, integer, blocks, rows, n_x)
+    if with_minimum_buys:
+        _add_minimum_buys(formulation)
+    return formulation
+
+
+def _share_row(all_x, brand_x, share, n_x, xi, n_c, n_t, sense, group, label) -> Row:
+    """Σ brand − share·Σ all  ≥ 0 (or ≤ 0): the brand share as a linear row."""
+    coefficients = np.full(n_x, -share)
+    coefficients[brand_x] += 1.0
+    lb, ub = (0.0, INF) if sense == ">=" else (-INF, 0.0)
+    return Row(lb, ub, group, label, list(all_x), coefficients.tolist())
+
+
+def _add_minimum_buys(f: Formulation) -> None:
+    """use[c,t] ∈ {0,1}; m·use ≤ x[c,t,brand] + x[c,t,promotion] ≤ cap·use."""
+    n_c, n_t = f.problem.shape
+    for c, ch in enumerate(f.problem.channels):
+        if ch.min_when_used <= 0:
+            continue
+        for t in range(n_t):
+            pair = [f.x_index(c, t, BRAND), f.x_index(c, t, PROMOTION)]
+            cap = float(f.hi[pair].sum())
+            if cap <= 0:
+                continue
+            use = f.n_vars
+            f.lo = np.append(f.lo, 0.0)
+            f.hi = np.append(f.hi, 1.0)
+            f.objective = np.append(f.objective, 0.0)
+            f.integer = np.append(f.integer, True)
+            f.rows.append(Row(0.0, INF, f"min_buy:{c}", f"minimum buy on {ch.name}",
+                              [*pair, use], [1.0, 1.0, -ch.min_when_used], structural=True))
+            f.rows.append(Row(-INF, 0.0, f"min_buy:{c}", f"minimum buy on {ch.name}",
+                              [*pair, use], [1.0, 1.0, -cap], structural=True))

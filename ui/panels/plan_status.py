@@ -1,0 +1,43 @@
+"""The status bar's permanent line: "Planned ¥X of ¥Y · Brand 41 % (35–45 %) · N findings".
+
+The three numbers a planner checks after every edit, visible whichever tab or
+dock is showing.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QWidget
+
+from ui.models.overview import PlanOverview, Snapshot
+
+
+def status_text(snapshot: Snapshot) -> str:
+    totals, summary = snapshot.summary["totals"], snapshot.summary
+    planned = snapshot.money(totals["planned_minor"])
+    budget = snapshot.money(totals["budget_minor"])
+    share = snapshot.brand_share
+    brand = "—" if share is None else f"{share * 100:.0f} %"
+    count = len(snapshot.findings)
+    findings = f"{count} finding" if count == 1 else f"{count} findings"
+    return (f"Planned {planned} of {budget} · Brand {brand} ({summary['brand_share_range']})"
+            f" · {findings}")
+
+
+class PlanStatus(QLabel):
+    def __init__(self, overview: PlanOverview, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setContentsMargins(6, 0, 6, 0)
+        overview.updated.connect(self.show_snapshot)
+        self.show_snapshot(overview.snapshot)
+
+    def show_snapshot(self, snapshot: Snapshot | None) -> None:
+        if snapshot is None:
+            self.setText("")
+            self.setToolTip("")
+            return
+        self.setText(status_text(snapshot))
+        counts: dict[str, int] = {}
+        for finding in snapshot.findings:
+            counts[finding.severity] = counts.get(finding.severity, 0) + 1
+        self.setToolTip(", ".join(f"{n} {severity}" for severity, n in counts.items())
+                        or "No findings")
