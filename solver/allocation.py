@@ -20,10 +20,10 @@ from collections.abc import Callable
 import numpy as np
 
 from solver import certificate, lp
-from solver import pieces as pw
 from solver.errors import NoAllocation
 from solver.explain import explain
 from solver.formulation import Formulation, build
+from solver.pieces import Breakpoints
 from solver.problem import BRAND, PROMOTION, AllocationProblem
 from solver.report import assemble
 
@@ -48,30 +48,28 @@ def allocate(
     problem.validate()
     started = time.perf_counter()
     f = build(problem)
-    bp = lp.Breakpoints.initial(f)
+    bp = Breakpoints.initial(f.terms)
     if current is not None:
         _place_on(f, bp, current)
     return _refine_loop(f, bp, problem, started, progress)
 
 
-def _place_on(f: Formulation, bp: lp.Breakpoints, current: np.ndarray) -> None:
+def _place_on(f: Formulation, bp: Breakpoints, current: np.ndarray) -> None:
     """Breakpoints at the current plan's spends and brand stocks: there the pieces
     equal the curves, so the LP already knows exactly what the plan earns."""
     values = np.zeros(f.n_vars)
     values[: f.n_x] = np.asarray(current, dtype=float).reshape(-1)
-    n_c, n_t = f.problem.shape
+    n_t = len(f.problem.periods)
     for c, ch in enumerate(f.problem.channels):
         level = ch.carry
         for t in range(n_t):
             level = ch.adstock * level + values[f.x_index(c, t, BRAND)]
             values[f.a_index(c, t)] = level
-    for b, block in enumerate(f.blocks):
-        for t, var in enumerate(block.variables):
-            bp.points[b][t] = pw.refine(bp.points[b][t], values[var], tau=bp.tau[b],
-                                        upper=float(f.hi[var]))
+    terms = f.terms
+    bp.add(terms, np.arange(len(terms)), values[terms.var])
 
 
-def _refine_loop(f: Formulation, bp: lp.Breakpoints, problem: AllocationProblem,
+def _refine_loop(f: Formulation, bp: Breakpoints, problem: AllocationProblem,
                  started: float, progress: Progress | None) -> object:
     integers = np.flatnonzero(f.integer)
     best_values: np.ndarray | None = None
@@ -114,23 +112,17 @@ def relative_gap(lower: float, upper: float) -> float:
     return max(upper - lower, 0.0) / scale
 
 
-def _refine(f: Formulation, bp: lp.Breakpoints, bound: certificate.Bound,
+def _refine(f: Formulation, bp: Breakpoints, bound: certificate.Bound,
             values: np.ndarray, total_tolerance: float) -> bool:
     """Add breakpoints at the solution and at the bound's best response for every
     term whose shortfall matters; report whether anything was added."""
-    n_terms = sum(len(b.variables) for b in f.blocks) or 1
-    threshold = 0.1 * total_tolerance / n_terms
-    added = False
-    for b, block in enumerate(f.blocks):
-        gaps = bound.term_gap[b]
-        for t in np.flatnonzero(gaps > threshold):
-            var = block.variables[t]
-            before = len(bp.points[b][t])
-            x, best = float(values[var]), float(bound.best_points[b][t])
-            bp.points[b][t] = pw.refine(bp.points[b][t], x, best, 0.5 * (x + best),
-                                        tau=bp.tau[b], upper=float(f.hi[var]))
-            added |= len(bp.points[b][t]) > before
-    return added
+    terms = f.terms
+    threshold = 0.1 * total_tolerance / max(len(terms), 1)
+    chosen = np.flatnonzero(bound.term_gap > threshold)
+    x = values[terms.var[chosen]]
+    best = bound.best_points[chosen]
+    added = bp.add(terms, np.tile(chosen, 3), np.concatenate([x, best, 0.5 * (x + best)]))
+    return added > 0
 
 
 __all__ = ["BRAND", "PROMOTION", "allocate", "relative_gap"]

@@ -5,9 +5,12 @@ exponential saturation ``a·(1 − e^{−x/k})``, each scaled by a seasonal inde
 period; brand money works through geometric adstock, so money spent keeps
 working after it is spent (and money spent before the window still counts).
 
-Everything here is vectorised over numpy arrays, and every curve can answer
-``max_{lo ≤ x ≤ hi} f(x) − price·x`` exactly: that one-dimensional problem is
-what turns the allocation LP's duals into a *certified* upper bound.
+The maths is written once, over arrays of parameters (`value`, `slope`,
+`best_response`), so thousands of channel-period terms are evaluated in one
+numpy pass; `Curve` is the single-curve face of the same functions. Every curve
+can answer ``max_{lo ≤ x ≤ hi} scale·f(x) − price·x`` exactly: that
+one-dimensional problem turns the allocation LP's duals into a *certified*
+upper bound.
 """
 
 from __future__ import annotations
@@ -21,7 +24,94 @@ import numpy as np
 from solver.errors import InvalidProblem
 
 Family = Literal["hill", "exponential"]
-_BISECTION_STEPS = 200
+EXPONENTIAL, HILL = 0, 1
+_CODES = {"exponential": EXPONENTIAL, "hill": HILL}
+_BISECTION_STEPS = 100
+
+
+def value(family: np.ndarray, a: np.ndarray, k: np.ndarray, s: np.ndarray,
+          x: np.ndarray) -> np.ndarray:
+    """f(x) elementwise; `family` holds EXPONENTIAL or HILL codes."""
+    x = np.maximum(np.asarray(x, dtype=float), 0.0)
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+        ratio = (x / k) ** s
+        hill = a * np.where(np.isinf(ratio), 1.0, ratio / (1.0 + ratio))
+        expo = a * -np.expm1(-x / k)
+    return np.where(family == HILL, hill, expo)
+
+
+def slope(family: np.ndarray, a: np.ndarray, k: np.ndarray, s: np.ndarray,
+          x: np.ndarray) -> np.ndarray:
+    """f'(x) elementwise (the right derivative at 0)."""
+    x = np.maximum(np.asarray(x, dtype=float), 0.0)
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+        ratio = (x / k) ** s
+        hill = a * s * ratio / (x * (1.0 + ratio) ** 2)
+        hill = np.where(np.isfinite(hill), hill, 0.0)
+        at_zero = np.where(s < 1, np.inf, np.where(s == 1, a / k, 0.0))
+        hill = np.where(x > 0, hill, at_zero)
+        expo = (a / k) * np.exp(-x / k)
+    return np.where(family == HILL, hill, expo)
+
+
+def inflection(family: np.ndarray, k: np.ndarray, s: np.ndarray) -> np.ndarray:
+    """Where an S-curve's slope peaks (0 for concave curves)."""
+    with np.errstate(invalid="ignore", divide="ignore"):
+        point = k * np.clip((s - 1.0) / (s + 1.0), 0.0, None) ** (1.0 / s)
+    return np.where((family == HILL) & (s > 1), point, 0.0)
+
+
+def best_response(family: np.ndarray, a: np.ndarray, k: np.ndarray, s: np.ndarray,
+                  price: np.ndarray, lo: np.ndarray, hi: np.ndarray,
+                  scale: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Exact argmax and max over lo ≤ x ≤ hi of scale·f(x) − price·x, elementwise.
+
+    The slope of f falls monotonically beyond the inflection point (all of the
+    way for concave curves), so the interior optimum is where scale·f' meets
+    price on that falling side: closed form for the exponential, bisection for
+    Hill. Both ends are candidates too, which covers S-curves, negative scales
+    and prices above every slope.
+    """
+    price, lo, hi, scale = np.broadcast_arrays(*(np.asarray(v, dtype=float)
+                                                 for v in (price, lo, hi, scale)))
+    with np.errstate(divide="ignore", invalid="ignore"):
+        target = np.where(scale > 0, price / scale, np.inf)
+        closed = k * np.log(a / (k * target))
+    left = np.maximum(lo, inflection(family, k, s))
+    right = hi.copy()
+    for _ in range(_BISECTION_STEPS):
+        mid = 0.5 * (left + right)
+        above = slope(family, a, k, s, mid) > target
+        left = np.where(above, mid, left)
+        right = np.where(above, right, mid)
+        if np.all(right - left <= 1e-12 * np.maximum(1.0, right)):
+            break
+    root = np.where(family == HILL, 0.5 * (left + right), closed)
+    root = np.clip(np.nan_to_num(root, nan=0.0, posinf=0.0, neginf=0.0), lo, hi)
+    candidates = np.stack([lo, hi, root])
+    values = scale * value(family, a, k, s, candidates) - price * candidates
+    best = np.argmax(values, axis=0)
+    return np.take_along_axis(candidates, best[None], 0)[0], values.max(axis=0)
+
+
+def tangent_from_origin(family: np.ndarray, a: np.ndarray, k: np.ndarray,
+                        s: np.ndarray) -> np.ndarray:
+    """For S-curves, the spend τ where f(τ) = τ·f'(τ): below τ the concave envelope
+    is the straight line from the origin; 0 for concave curves."""
+    s_curve = (family == HILL) & (s > 1)
+    lo = inflection(family, k, s)
+    hi = np.maximum(2.0 * lo, k)
+    for _ in range(60):  # grow until the tangent condition is past
+        grow = s_curve & (value(family, a, k, s, hi) > hi * slope(family, a, k, s, hi))
+        if not grow.any():
+            break
+        hi = np.where(grow, 2.0 * hi, hi)
+    for _ in range(_BISECTION_STEPS):
+        mid = 0.5 * (lo + hi)
+        past = value(family, a, k, s, mid) > mid * slope(family, a, k, s, mid)
+        hi = np.where(past, mid, hi)
+        lo = np.where(past, lo, mid)
+    return np.where(s_curve, 0.5 * (lo + hi), 0.0)
 
 
 @dataclass(frozen=True)
@@ -39,87 +129,39 @@ class Curve:
     s: float = 1.0
 
     def __post_init__(self) -> None:
-        for name in ("a", "k", "s"):
-            value = getattr(self, name)
-            if not isinstance(value, int | float) or not math.isfinite(value) or value <= 0:
-                raise InvalidProblem(f"curve.{name} must be a positive finite number, "
-                                     f"got {value!r}")
-        if self.family not in ("hill", "exponential"):
+        if self.family not in _CODES:
             raise InvalidProblem(f"curve.family must be hill or exponential, got {self.family!r}")
+        for name in ("a", "k", "s"):
+            v = getattr(self, name)
+            if isinstance(v, bool) or not isinstance(v, int | float) or not math.isfinite(v) \
+                    or v <= 0:
+                raise InvalidProblem(f"curve.{name} must be a positive finite number, got {v!r}")
+
+    @property
+    def code(self) -> int:
+        return _CODES[self.family]
 
     @property
     def concave(self) -> bool:
         return self.family == "exponential" or self.s <= 1.0
 
-    @property
-    def inflection(self) -> float:
-        """Where an S-curve stops accelerating (0 for concave curves): the spend
-        at which the slope is largest."""
-        if self.concave:
-            return 0.0
-        return self.k * ((self.s - 1.0) / (self.s + 1.0)) ** (1.0 / self.s)
+    def _params(self) -> tuple[int, float, float, float]:
+        return self.code, self.a, self.k, self.s
 
     def value(self, x: np.ndarray | float) -> np.ndarray:
-        x = np.maximum(np.asarray(x, dtype=float), 0.0)
-        if self.family == "exponential":
-            return self.a * -np.expm1(-x / self.k)
-        ratio = (x / self.k) ** self.s
-        return self.a * ratio / (1.0 + ratio)
+        return value(*self._params(), x)
 
     def slope(self, x: np.ndarray | float) -> np.ndarray:
-        x = np.maximum(np.asarray(x, dtype=float), 0.0)
-        if self.family == "exponential":
-            return (self.a / self.k) * np.exp(-x / self.k)
-        with np.errstate(divide="ignore", invalid="ignore"):
-            ratio = (x / self.k) ** self.s
-            slope = self.a * self.s * ratio / (x * (1.0 + ratio) ** 2)
-        at_zero = np.inf if self.s < 1 else (self.a / self.k if self.s == 1 else 0.0)
-        return np.where(x > 0, slope, at_zero)
+        return slope(*self._params(), x)
+
+    @property
+    def inflection(self) -> float:
+        return float(inflection(np.array(self.code), np.array(self.k), np.array(self.s)))
 
     def sample(self, upper: float, points: int = 200) -> tuple[np.ndarray, np.ndarray]:
         """Plot-ready (spend, response) pairs from 0 to `upper`."""
         xs = np.linspace(0.0, upper, points)
         return xs, self.value(xs)
-
-    def best_response(self, price: np.ndarray, lo: np.ndarray, hi: np.ndarray,
-                      scale: np.ndarray | float = 1.0) -> tuple[np.ndarray, np.ndarray]:
-        """Exact ``argmax/max over lo ≤ x ≤ hi of scale·f(x) − price·x``, vectorised.
-
-        Concave: the slope falls monotonically, so the optimum is where it meets
-        `price` (closed form for the exponential, bisection for Hill). S-shaped:
-        the slope rises then falls, so the candidates are both ends and the
-        point on the falling side where the slope meets `price`.
-        """
-        price, lo, hi = (np.asarray(v, dtype=float) for v in (price, lo, hi))
-        scale = np.broadcast_to(np.asarray(scale, dtype=float), price.shape)
-        candidates = [lo, hi]
-        # Slope meets price where scale·f'(x) = price on the falling side.
-        with np.errstate(divide="ignore", invalid="ignore"):
-            target = np.where(scale > 0, price / scale, np.inf)
-        if self.family == "exponential":
-            with np.errstate(divide="ignore", invalid="ignore"):
-                root = self.k * np.log(self.a / (self.k * target))
-            root = np.where(target > 0, root, hi)
-        else:
-            root = self._falling_root(target, np.maximum(lo, self.inflection), hi)
-        candidates.append(np.clip(np.nan_to_num(root, nan=0.0, posinf=0.0, neginf=0.0), lo, hi))
-        values = np.stack([scale * self.value(c) - price * c for c in candidates])
-        best = np.argmax(values, axis=0)
-        xs = np.choose(best, candidates)
-        return xs, np.max(values, axis=0)
-
-    def _falling_root(self, target: np.ndarray, lo: np.ndarray, hi: np.ndarray) -> np.ndarray:
-        """Bisection for f'(x) = target where f' is decreasing on [lo, hi]."""
-        left, right = lo.copy(), hi.copy()
-        upper_cap = np.where(np.isfinite(right), right, 0.0)
-        for _ in range(_BISECTION_STEPS):
-            mid = 0.5 * (left + right)
-            above = self.slope(mid) > target
-            left = np.where(above, mid, left)
-            right = np.where(above, right, mid)
-            if np.all(right - left <= 1e-13 * np.maximum(1.0, np.abs(right))):
-                break
-        return np.minimum(0.5 * (left + right), np.maximum(upper_cap, lo))
 
 
 def adstock(spend: np.ndarray, rate: float, carry: float = 0.0) -> np.ndarray:

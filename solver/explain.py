@@ -15,6 +15,7 @@ import numpy as np
 
 from solver import lp
 from solver.formulation import build
+from solver.pieces import Breakpoints
 from solver.problem import AllocationProblem
 from solver.result import Conflict, Infeasible
 
@@ -39,7 +40,8 @@ def _describe(problem: AllocationProblem, group: str, amount: float) -> str:
                 f"up to {minimums:,.2f} and locked spend to {locked:,.2f}")
     if kind == "channel_min":
         ch = problem.channels[int(index)]
-        return f"the minimum for {ch.name} ({ch.min_total:,.2f}) cannot be met (short {amount:,.2f})"
+        return (f"the minimum for {ch.name} ({ch.min_total:,.2f}) cannot be met "
+                f"(short {amount:,.2f})")
     if kind == "channel_max":
         ch = problem.channels[int(index)]
         return f"the cap on {ch.name} ({ch.max_total:,.2f}) would be exceeded by {amount:,.2f}"
@@ -72,7 +74,7 @@ def _describe(problem: AllocationProblem, group: str, amount: float) -> str:
 def explain(problem: AllocationProblem) -> Infeasible:
     """Name the conflicting constraint groups, largest violation first."""
     f = build(problem)
-    bp = lp.Breakpoints.initial(f)
+    bp = Breakpoints.initial(f.terms)
     solution = lp.solve(f, bp, elastic=True, time_limit=problem.time_limit)
     violations = solution.violations if solution.violations is not None else np.zeros(0)
     by_group: dict[str, float] = defaultdict(float)

@@ -48,6 +48,29 @@ class Row:
     structural: bool = False  # a definition (adstock, minimum buy), never "violated"
 
 
+@dataclass(frozen=True)
+class Terms:
+    """Every (block, period) curve term as flat arrays, for one-pass numpy work."""
+
+    var: np.ndarray
+    block: np.ndarray
+    sigma: np.ndarray
+    weight: np.ndarray
+    family: np.ndarray
+    a: np.ndarray
+    k: np.ndarray
+    s: np.ndarray
+    tau: np.ndarray
+    upper: np.ndarray
+
+    @property
+    def params(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        return self.family, self.a, self.k, self.s
+
+    def __len__(self) -> int:
+        return len(self.var)
+
+
 @dataclass
 class Formulation:
     problem: AllocationProblem
@@ -58,6 +81,28 @@ class Formulation:
     blocks: list[CurveBlock]
     rows: list[Row]
     n_x: int
+    _terms: Terms | None = None
+    _matrix: tuple[np.ndarray, ...] | None = None
+
+    @property
+    def terms(self) -> Terms:
+        if self._terms is None:
+            self._terms = _flatten(self)
+        return self._terms
+
+    def matrix(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """The rows' linear parts as COO (row, column, value), with lb and ub."""
+        if self._matrix is None:
+            sizes = [len(r.columns) for r in self.rows]
+            rid = np.repeat(np.arange(len(self.rows)), sizes)
+            cid = np.fromiter((c for r in self.rows for c in r.columns), dtype=np.int64,
+                              count=int(sum(sizes)))
+            val = np.fromiter((v for r in self.rows for v in r.coefficients), dtype=float,
+                              count=int(sum(sizes)))
+            lb = np.array([r.lb for r in self.rows], dtype=float)
+            ub = np.array([r.ub for r in self.rows], dtype=float)
+            self._matrix = (rid, cid, val, lb, ub)
+        return self._matrix  # type: ignore[return-value]
 
     def x_index(self, c: int, t: int, g: int) -> int:
         return (c * len(self.problem.periods) + t) * 2 + g
@@ -89,6 +134,29 @@ class Formulation:
             b = self.blocks[block_id]
             linear += coef * float((b.sigma * b.curve.value(values[b.variables])).sum())
         return linear
+
+
+def _flatten(f: Formulation) -> Terms:
+    from solver.curves import tangent_from_origin
+
+    def per_term(get) -> np.ndarray:
+        return np.concatenate([np.broadcast_to(np.asarray(get(b), dtype=float),
+                                               len(b.variables)) for b in f.blocks]) \
+            if f.blocks else np.zeros(0)
+
+    var = (np.concatenate([b.variables for b in f.blocks]).astype(int) if f.blocks
+           else np.zeros(0, dtype=int))
+    family = per_term(lambda b: b.curve.code).astype(int)
+    a, k, s = (per_term(lambda b, n=n: getattr(b.curve, n)) for n in ("a", "k", "s"))
+    return Terms(
+        var=var,
+        block=per_term(lambda b: f.blocks.index(b)).astype(int),
+        sigma=per_term(lambda b: b.sigma),
+        weight=per_term(lambda b: b.weight),
+        family=family, a=a, k=k, s=s,
+        tau=tangent_from_origin(family, a, k, s),
+        upper=f.hi[var].astype(float),
+    )
 
 
 def build(problem: AllocationProblem, *, with_minimum_buys: bool = True) -> Formulation:
@@ -149,11 +217,11 @@ def build(problem: AllocationProblem, *, with_minimum_buys: bool = True) -> Form
     if problem.brand_share is not None:
         low, high = problem.brand_share
         if low > 0:
-            rows.append(_share_row(all_x, brand_x, low, n_x, xi, n_c, n_t, ">=",
-                                   "brand_share_min", f"brand share ≥ {low:.0%}"))
+            rows.append(_share_row(brand_x, low, n_x, ">=", "brand_share_min",
+                                   f"brand share ≥ {low:.0%}"))
         if high < 1:
-            rows.append(_share_row(all_x, brand_x, high, n_x, xi, n_c, n_t, "<=",
-                                   "brand_share_max", f"brand share ≤ {high:.0%}"))
+            rows.append(_share_row(brand_x, high, n_x, "<=", "brand_share_max",
+                                   f"brand share ≤ {high:.0%}"))
     for c, ch in enumerate(problem.channels):
         cols = [xi(c, t, g) for t in range(n_t) for g in (BRAND, PROMOTION)]
         if ch.min_total > 0:
@@ -201,17 +269,18 @@ def build(problem: AllocationProblem, *, with_minimum_buys: bool = True) -> Form
     return formulation
 
 
-def _share_row(all_x, brand_x, share, n_x, xi, n_c, n_t, sense, group, label) -> Row:
+def _share_row(brand_x: list[int], share: float, n_x: int, sense: str, group: str,
+               label: str) -> Row:
     """Σ brand − share·Σ all  ≥ 0 (or ≤ 0): the brand share as a linear row."""
     coefficients = np.full(n_x, -share)
     coefficients[brand_x] += 1.0
     lb, ub = (0.0, INF) if sense == ">=" else (-INF, 0.0)
-    return Row(lb, ub, group, label, list(all_x), coefficients.tolist())
+    return Row(lb, ub, group, label, list(range(n_x)), coefficients.tolist())
 
 
 def _add_minimum_buys(f: Formulation) -> None:
     """use[c,t] ∈ {0,1}; m·use ≤ x[c,t,brand] + x[c,t,promotion] ≤ cap·use."""
-    n_c, n_t = f.problem.shape
+    n_t = len(f.problem.periods)
     for c, ch in enumerate(f.problem.channels):
         if ch.min_when_used <= 0:
             continue

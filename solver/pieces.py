@@ -1,80 +1,96 @@
-"""Curves as pieces: breakpoints per curve term, and the concave envelope of S-curves.
+"""Curves as pieces: breakpoints for every curve term, held as flat arrays.
 
 A concave curve between breakpoints is replaced by its chords; chords lie under
 the curve, so any allocation the LP returns earns at least what the LP says.
 An S-shaped curve is replaced by its concave envelope (the straight line from
-zero to the point where the tangent passes through the origin, then the curve);
-the envelope lies over the curve, and the difference is reported.
+zero to the point τ where the tangent passes through the origin, then the
+curve); the envelope lies over the curve, and the difference is reported.
+
+Breakpoints are stored as two parallel arrays, `term` and `x`, sorted by term
+then spend, so building the LP and refining it are single numpy passes over
+every channel-period at once.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 
-from solver.curves import Curve
+from solver import curves
+from solver.formulation import Terms
 
 INITIAL_POINTS = 8
+_NEAR_K = np.array([0.25, 0.5, 1.0, 2.0, 4.0])
 
 
-def tangent_from_origin(curve: Curve) -> float:
-    """For an S-curve, the spend τ where f(τ) = τ·f'(τ): below it the envelope is a
-    straight line, above it the envelope is the curve (0 for concave curves)."""
-    if curve.concave:
-        return 0.0
-    lo, hi = curve.inflection, max(curve.inflection * 2.0, curve.k)
-    while curve.value(hi) > hi * curve.slope(hi):
-        hi *= 2.0
-    for _ in range(200):
-        mid = 0.5 * (lo + hi)
-        if curve.value(mid) > mid * curve.slope(mid):
-            hi = mid
-        else:
-            lo = mid
-    return 0.5 * (lo + hi)
+@dataclass
+class Breakpoints:
+    term: np.ndarray
+    x: np.ndarray
+
+    @classmethod
+    def initial(cls, terms: Terms) -> Breakpoints:
+        """0 and the upper bound, a grid denser towards zero, and points around the
+        half-saturation spend, where curves bend most."""
+        n = len(terms)
+        grid = (np.arange(1, INITIAL_POINTS + 1) / INITIAL_POINTS) ** 2
+        term = np.concatenate([np.repeat(np.arange(n), 1 + len(grid) + len(_NEAR_K))])
+        x = np.concatenate([
+            np.zeros((n, 1)), terms.upper[:, None] * grid[None, :],
+            terms.k[:, None] * _NEAR_K[None, :],
+        ], axis=1).ravel()
+        return _normalised(terms, term, x)
+
+    def add(self, terms: Terms, term: np.ndarray, x: np.ndarray) -> int:
+        """Insert points; return how many were new."""
+        before = len(self.x)
+        merged = _normalised(terms, np.concatenate([self.term, term]),
+                             np.concatenate([self.x, x]))
+        self.term, self.x = merged.term, merged.x
+        return len(self.x) - before
+
+    @property
+    def size(self) -> int:
+        return len(self.x) - len(np.unique(self.term))
+
+    def pieces(self, terms: Terms) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(term, width, chord slope) of every piece, in breakpoint order."""
+        same = self.term[1:] == self.term[:-1]
+        term = self.term[:-1][same]
+        left, right = self.x[:-1][same], self.x[1:][same]
+        params = tuple(p[term] for p in terms.params)
+        rise = curves.value(*params, right) - curves.value(*params, left)
+        width = right - left
+        return term, width, rise / width
 
 
-def initial(curve: Curve, upper: float, points: int = INITIAL_POINTS) -> np.ndarray:
-    """Breakpoints from 0 to `upper`, denser where the curve bends most (near
-    zero for concave curves, around the half-saturation spend otherwise)."""
-    if upper <= 0:
-        return np.array([0.0])
-    grid = upper * (np.arange(1, points + 1) / points) ** 2
-    near_k = curve.k * np.array([0.25, 0.5, 1.0, 2.0, 4.0])
-    tau = tangent_from_origin(curve)
-    candidates = np.concatenate([[0.0], grid, near_k[near_k < upper], [upper]])
-    return envelope_points(np.unique(candidates), tau, upper)
+def _normalised(terms: Terms, term: np.ndarray, x: np.ndarray) -> Breakpoints:
+    """Clip to [0, upper], keep S-curves' envelope straight below τ, sort, dedupe."""
+    upper = terms.upper[term]
+    x = np.clip(x, 0.0, upper)
+    tau = terms.tau[term]
+    straight = (tau > 0) & (x > 0) & (x < np.minimum(tau, upper))
+    term, x, upper = term[~straight], x[~straight], upper[~straight]
+    bend = np.flatnonzero((terms.tau > 0) & (terms.tau < terms.upper))
+    term = np.concatenate([term, bend, np.arange(len(terms))])
+    x = np.concatenate([x, terms.tau[bend], terms.upper])
+    term = np.concatenate([term, np.arange(len(terms))])
+    x = np.concatenate([x, np.zeros(len(terms))])
+    order = np.lexsort((x, term))
+    term, x = term[order], x[order]
+    scale = np.maximum(terms.upper[term], 1.0)
+    keep = np.ones(len(x), dtype=bool)
+    keep[1:] = (term[1:] != term[:-1]) | (np.diff(x) > 1e-12 * scale[1:])
+    return Breakpoints(term[keep], x[keep])
 
 
-def envelope_points(points: np.ndarray, tau: float, upper: float) -> np.ndarray:
-    """Drop breakpoints inside (0, τ): there the envelope is one straight piece."""
-    if tau <= 0:
-        return points
-    if tau >= upper:
-        return np.array([0.0, upper])
-    kept = points[(points == 0) | (points >= tau)]
-    return np.unique(np.concatenate([kept, [tau]]))
-
-
-def slopes(curve: Curve, points: np.ndarray) -> np.ndarray:
-    """Chord slopes between consecutive breakpoints (non-increasing once the
-    S-curve's envelope points are used)."""
-    values = curve.value(points)
-    return np.diff(values) / np.diff(points)
-
-
-def envelope_value(curve: Curve, x: np.ndarray, tau: float) -> np.ndarray:
-    """The concave envelope at x (the curve itself for concave curves)."""
-    x = np.asarray(x, dtype=float)
-    if tau <= 0:
-        return curve.value(x)
-    line = x * (curve.value(tau) / tau)
-    return np.where(x < tau, line, curve.value(x))
-
-
-def refine(points: np.ndarray, *new: float, tau: float, upper: float) -> np.ndarray:
-    """Add breakpoints (kept within [0, upper] and off the envelope's straight part)."""
-    extra = np.clip(np.asarray(new, dtype=float), 0.0, upper)
-    merged = np.unique(np.concatenate([points, extra]))
-    # Breakpoints closer than a relative 1e-12 only make the LP ill-conditioned.
-    keep = np.concatenate([[True], np.diff(merged) > 1e-12 * max(upper, 1.0)])
-    return envelope_points(merged[keep], tau, upper)
+def envelope_value(terms: Terms, index: np.ndarray, x: np.ndarray) -> np.ndarray:
+    """The concave envelope of the given terms' curves at x (the curve itself for
+    concave curves)."""
+    params = tuple(p[index] for p in terms.params)
+    tau = terms.tau[index]
+    f = curves.value(*params, x)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        line = x * curves.value(*params, tau) / tau
+    return np.where((tau > 0) & (x < tau), line, f)
