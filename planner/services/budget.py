@@ -118,7 +118,7 @@ def by_tier(frames: PlanFrames) -> pd.DataFrame:
     'unassigned')."""
     split = brand_split(frames)
     tiers = frames.segments.set_index("id")["tier"]
-    split["tier"] = split["segment_id"].map(tiers).fillna("unassigned")
+    split["tier"] = split["segment_id"].map(tiers).astype(object).fillna("unassigned")
     out = split.groupby("tier")[["budget_minor", "brand_minor", "promotion_minor"]].sum()
     order = [t for t in ("high", "potential", "low", "unassigned") if t in out.index]
     return out.reindex(order).astype("int64")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from planner.services import budget
-from planner.services.frames import load
+from planner.services.frames import PlanFrames, load
 from planner.storage.plan_file import Plan
 
 
@@ -16,7 +16,11 @@ def _optional_int(value: Any) -> int | None:
 
 
 def summarise(plan: Plan) -> dict[str, Any]:
-    frames = load(plan)
+    return summarise_frames(load(plan))
+
+
+def summarise_frames(frames: PlanFrames) -> dict[str, Any]:
+    """The summary from frames already read (shared with the health check)."""
     s = frames.settings
     per_channel = budget.by_channel(frames)
     return {

@@ -11,9 +11,10 @@ from pathlib import Path
 
 import pytest
 
+from planner.domain import validate
 from planner.errors import NewerPlanFile, PlanFileError
 from planner.services import flights, plan_settings
-from planner.storage import history, plan_file, schema
+from planner.storage import history, plan_file, rows, schema
 from planner.storage.schema import APPLICATION_ID, SCHEMA_VERSION
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "plan_v1.cplan"
@@ -125,6 +126,11 @@ def test_upgraded_plan_reads_through_the_services(v1_copy: Path) -> None:
         assert {"618 年中大促", "双十一 品牌日", "春节 年货节"} <= names
         kpi = plan.db.execute("SELECT target FROM kpi_targets WHERE metric = 'ROI'").fetchone()
         assert kpi[0] == 3.3333333333333335
+        # Every record version 1 wrote is a valid record for this version.
+        validate.check(settings)
+        for cls in rows.TABLES:
+            for record in rows.all_of(plan.db, cls):
+                validate.check(record)
 
 
 def test_new_columns_and_tables_exist_with_their_defaults(v1_copy: Path) -> None:

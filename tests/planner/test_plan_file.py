@@ -493,6 +493,20 @@ def _custom_amounts(plan, ids):
     ])
 
 
+def _campaign_with_flights_and_kpis(plan, ids):
+    with plan.action("Add campaign 春节 年货节") as act:
+        campaign = campaigns.create_campaign(plan, "春节 年货节", "mixed", brand_share_bp=6000,
+                                             segment_id=ids["new"], tags=["春节", "年货"])
+        cid = campaign.created_id
+        flights.add_flight(plan, cid, ids["tmall"], D(2026, 1, 10), D(2026, 2, 10), 800_000_00,
+                           phasing={"pattern": "front", "ratio": 2.0})
+        flights.add_flight(plan, cid, ids["douyin"], D(2026, 1, 20), D(2026, 2, 15), 300_000_00,
+                           unit_kind="live_session", units=12, unit_cost_minor=25_000_00)
+        campaigns.add_kpi_target(plan, cid, "sales", "GMV", 9_000_000.5, unit="CNY")
+        campaigns.add_kpi_target(plan, cid, "user", "新客", 12_000, cycle="weekly")
+    return history.done(plan, act, created_id=cid)
+
+
 EDITS: dict[str, Callable[[plan_file.Plan, dict], Any]] = {
     "channel add": lambda p, i: channels.create_channel(p, "小红书", "social", colour="#ff2442"),
     "channel edit": lambda p, i: channels.update_channel(
@@ -508,6 +522,7 @@ EDITS: dict[str, Callable[[plan_file.Plan, dict], Any]] = {
                                                            tags=["春节"], owner="王芳"),
     "campaign edit": lambda p, i: campaigns.update_campaign(p, i["618"], objective="mixed",
                                                             notes="改为混合目标"),
+    "campaign with flights and KPIs": _campaign_with_flights_and_kpis,
     "campaign status": lambda p, i: campaigns.set_status(p, i["618"], "approved"),
     "campaign duplicate": lambda p, i: campaigns.duplicate_campaign(
         p, i["618"], name="618 年中大促 2027", shift_days=365),
@@ -540,6 +555,7 @@ EDITS: dict[str, Callable[[plan_file.Plan, dict], Any]] = {
                                                      channel_id=i["douyin"]),
     "event edit": lambda p, i: events.update_event(p, i["event"], name="618 · 正式期",
                                                    notes="改期"),
+    "festivals and holidays": lambda p, i: events.add_calendar_events(p, [2026]),
     "event move": lambda p, i: events.move_event(p, i["event"], 3),
     "event delete": lambda p, i: events.delete_event(p, i["event"]),
     "placeholder add": lambda p, i: plan_settings.add_placeholder(

@@ -15,9 +15,10 @@ from PySide6.QtCore import QObject, Signal
 from planner.domain.changes import PlanChanges
 from planner.domain.entities import PlanSettings
 from planner.domain.money import format_money
-from planner.services import health, plan_settings
+from planner.services import health
+from planner.services.frames import load
 from planner.services.health import Finding
-from planner.services.summary import summarise
+from planner.services.summary import summarise_frames
 from ui.document import PlanDocument
 
 
@@ -70,12 +71,13 @@ class PlanOverview(QObject):
             self._on_closed()
             return
         plan = self._document.plan
+        frames = load(plan)
         self.snapshot = Snapshot(
             path=str(plan.path),
             read_only=plan.read_only,
-            settings=plan_settings.settings(plan),
-            summary=summarise(plan),
-            findings=tuple(health.check(plan)),
+            settings=frames.settings,
+            summary=summarise_frames(frames),
+            findings=tuple(health.check_frames(frames)),
         )
         self.updated.emit(self.snapshot)
 

@@ -1,61 +1,16 @@
-"""`planner`: the plan file from the command line.
-
-Each command parses, opens the plan, calls one service and prints; the GUI calls
-the same services. User errors print one line on stderr and exit 1; `check`
-exits 3 when the plan has findings, so scripts and CI can gate on it.
-"""
+"""Plan commands: create, inspect, check, search, audit, undo, back up."""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-import sqlite3
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
 import click
 
+from planner.cli import FINDINGS_EXIT, PLAN, main, open_read, open_write, parse_date
 from planner.domain.money import format_money, to_minor
-from planner.errors import PlannerError
-
-if TYPE_CHECKING:
-    from planner.storage.plan_file import Plan
-
-FINDINGS_EXIT = 3
-
-
-class _Commands(click.Group):
-    """Turns planner errors into one line on stderr and exit status 1."""
-
-    def invoke(self, ctx: click.Context) -> Any:
-        try:
-            return super().invoke(ctx)
-        except PlannerError as exc:
-            raise click.ClickException(str(exc)) from None
-        except (sqlite3.Error, OSError) as exc:
-            raise click.ClickException(f"{type(exc).__name__}: {exc}") from None
-
-
-def _date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date like 2026-06-18") from None
-
-
-PLAN = click.argument("plan", type=click.Path(dir_okay=False, path_type=Path))
-
-
-@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="omnichannel-campaign-planner")
-def main() -> None:
-    """Omnichannel Campaign Planner: plans in one file, checked and exact.
-
-    Example: planner demo demo.cplan && planner info demo.cplan
-    """
 
 
 @main.command()
@@ -89,7 +44,7 @@ def new(plan: Path, name: str, currency: str, year: int | None, budget: str) -> 
 @main.command()
 @PLAN
 @click.option("--year", type=int, default=None, help="Plan year (default: this year).")
-@click.option("--today", callback=_date, default=None,
+@click.option("--today", callback=parse_date, default=None,
               help="Pretend today is this date (decides which months have actuals).")
 @click.option("--seed", type=int, default=2026, show_default=True, help="Random seed.")
 def demo(plan: Path, year: int | None, today: dt.date | None, seed: int) -> None:
@@ -103,18 +58,6 @@ def demo(plan: Path, year: int | None, today: dt.date | None, seed: int) -> None
     click.echo(f"Created demo plan {plan}")
 
 
-def _open_read(plan: Path) -> Plan:
-    from planner.storage.plan_file import open_plan
-
-    return open_plan(plan, read_only=True)
-
-
-def _open_write(plan: Path) -> Plan:
-    from planner.storage.plan_file import open_plan
-
-    return open_plan(plan)
-
-
 @main.command()
 @PLAN
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
@@ -125,7 +68,7 @@ def info(plan: Path, as_json: bool) -> None:
     """
     from planner.services.summary import summarise
 
-    with _open_read(plan) as opened:
+    with open_read(plan) as opened:
         summary = summarise(opened)
     if as_json:
         click.echo(json.dumps(summary, ensure_ascii=False, indent=2, default=str))
@@ -161,7 +104,7 @@ def info(plan: Path, as_json: bool) -> None:
 
 @main.command()
 @PLAN
-@click.option("--today", callback=_date, default=None, help="Check as of this date.")
+@click.option("--today", callback=parse_date, default=None, help="Check as of this date.")
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
 def check(plan: Path, today: dt.date | None, as_json: bool) -> None:
     """Plan health findings; exit 0 when clean, 3 when there are findings.
@@ -170,7 +113,7 @@ def check(plan: Path, today: dt.date | None, as_json: bool) -> None:
     """
     from planner.services.health import check as run_checks
 
-    with _open_read(plan) as opened:
+    with open_read(plan) as opened:
         findings = run_checks(opened, today)
     if as_json:
         click.echo(json.dumps([f.__dict__ for f in findings], ensure_ascii=False, indent=2))
@@ -194,7 +137,7 @@ def search(plan: Path, query: str) -> None:
     """
     from planner.services.search import search as find
 
-    with _open_read(plan) as opened:
+    with open_read(plan) as opened:
         hits = find(opened, query)
     for hit in hits:
         tags = ", ".join(json.loads(hit.tags or "[]"))
@@ -215,7 +158,7 @@ def log(plan: Path, object_id: str | None, limit: int) -> None:
     """
     from planner.storage.history import log as read_log
 
-    with _open_read(plan) as opened:
+    with open_read(plan) as opened:
         records = read_log(opened, limit=limit, object_id=object_id)
     for record in records:
         state = " (undone)" if record.undone else ""
@@ -233,7 +176,7 @@ def undo(plan: Path) -> None:
     """
     from planner.storage import history
 
-    with _open_write(plan) as opened:
+    with open_write(plan) as opened:
         target = history.undo_candidate(opened)
         history.undo(opened)
         click.echo(f"Undone: {history.get_action(opened, target).label}")
@@ -248,7 +191,7 @@ def redo(plan: Path) -> None:
     """
     from planner.storage import history
 
-    with _open_write(plan) as opened:
+    with open_write(plan) as opened:
         target = history.redo_candidate(opened)
         history.redo(opened)
         click.echo(f"Redone: {history.get_action(opened, target).label}")
@@ -268,7 +211,7 @@ def backup_create(plan: Path) -> None:
     """
     from planner.storage import backups
 
-    with _open_read(plan) as opened:
+    with open_read(plan) as opened:
         taken = backups.take(opened.db.conn, plan, opened.plan_id, reason="manual")
     click.echo(f"Backed up to {taken.path}")
 
@@ -282,7 +225,7 @@ def backup_list(plan: Path) -> None:
     """
     from planner.storage import backups
 
-    with _open_read(plan) as opened:
+    with open_read(plan) as opened:
         found = backups.listing(plan, opened.plan_id)
     for item in found:
         click.echo(f"{item.taken_at:%Y-%m-%d %H:%M:%S}  {item.reason:<22} {item.path}")
