@@ -34,8 +34,9 @@ class PlanChanges:
 
 @dataclass(frozen=True)
 class Done:
-    """The result of a mutating service: the action to undo, and what it touched."""
+    """The result of a mutating service: the action to undo (None when nothing
+    changed), and what it touched."""
 
-    action_id: str
+    action_id: str | None
     changes: PlanChanges
     created_id: str | None = None

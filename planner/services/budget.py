@@ -14,25 +14,10 @@ from planner.services.frames import PlanFrames
 if TYPE_CHECKING:
     import pandas as pd
 
-BASIS = 10000  # brand shares are basis points
-
-
-def brand_split(frames: PlanFrames) -> pd.DataFrame:
-    """Each flight's money split into brand and promotion parts by its campaign's
-    brand share; brand is rounded down, so the two parts add up to the budget."""
-    flights = frames.flights.merge(
-        frames.campaigns[["id", "brand_share_bp", "objective", "segment_id"]]
-        .rename(columns={"id": "campaign_id"}),
-        on="campaign_id", how="left",
-    )
-    flights["brand_minor"] = flights["budget_minor"] * flights["brand_share_bp"] // BASIS
-    flights["promotion_minor"] = flights["budget_minor"] - flights["brand_minor"]
-    return flights
-
 
 def totals(frames: PlanFrames) -> dict[str, int]:
     """Planned, placeholder, committed and brand/promotion totals of the whole plan."""
-    split = brand_split(frames)
+    split = frames.split
     planned = int(split["budget_minor"].sum())
     placeholders = int(frames.placeholders["amount_minor"].sum())
     brand = int(split["brand_minor"].sum())
@@ -92,7 +77,7 @@ def by_channel_period(frames: PlanFrames, grain: Grain = "month") -> pd.DataFram
 
 def by_channel(frames: PlanFrames) -> pd.DataFrame:
     """Planned money per channel with its brand/promotion parts and its min/max."""
-    split = brand_split(frames)
+    split = frames.split
     grouped = split.groupby("channel_id")[["budget_minor", "brand_minor", "promotion_minor"]].sum()
     channels = frames.channels.sort_values("sort_order").set_index("id")
     out = channels[["name", "kind", "min_spend_minor", "max_spend_minor"]].join(grouped)
@@ -102,7 +87,7 @@ def by_channel(frames: PlanFrames) -> pd.DataFrame:
 
 
 def by_campaign(frames: PlanFrames) -> pd.DataFrame:
-    split = brand_split(frames)
+    split = frames.split
     grouped = split.groupby("campaign_id").agg(
         budget_minor=("budget_minor", "sum"), brand_minor=("brand_minor", "sum"),
         flights=("id", "count"), start=("start", "min"), end=("end", "max"))
@@ -116,14 +101,14 @@ def by_campaign(frames: PlanFrames) -> pd.DataFrame:
 def by_tier(frames: PlanFrames) -> pd.DataFrame:
     """Money per value tier of the segment pyramid (campaigns without a segment:
     'unassigned')."""
-    split = brand_split(frames)
     tiers = frames.segments.set_index("id")["tier"]
-    split["tier"] = split["segment_id"].map(tiers).astype(object).fillna("unassigned")
+    split = frames.split.assign(
+        tier=frames.split["segment_id"].map(tiers).astype(object).fillna("unassigned"))
     out = split.groupby("tier")[["budget_minor", "brand_minor", "promotion_minor"]].sum()
     order = [t for t in ("high", "potential", "low", "unassigned") if t in out.index]
     return out.reindex(order).astype("int64")
 
 
 def by_objective(frames: PlanFrames) -> pd.DataFrame:
-    split = brand_split(frames)
+    split = frames.split
     return split.groupby("objective")[["budget_minor", "brand_minor", "promotion_minor"]].sum()

@@ -8,6 +8,7 @@ lazily: the CLI's quick commands and the GUI's start-up don't pay for it.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from planner.storage import rows
@@ -18,6 +19,7 @@ if TYPE_CHECKING:
 
     from planner.domain.entities import PlanSettings
 
+BASIS = 10000  # brand shares are basis points
 _TABLES = ("channels", "segments", "campaigns", "kpi_targets", "flights", "events",
            "placeholders", "actuals")
 _DATES = ("start", "end", "booked_on", "booking_deadline")
@@ -34,6 +36,20 @@ class PlanFrames:
     events: pd.DataFrame
     placeholders: pd.DataFrame
     actuals: pd.DataFrame
+
+    @cached_property
+    def split(self) -> pd.DataFrame:
+        """Each flight with its campaign's objective, segment and brand share, and its
+        money split into brand and promotion parts (brand rounded down, so the parts
+        add up to the budget). Computed once per read: most roll-ups start here."""
+        flights = self.flights.merge(
+            self.campaigns[["id", "brand_share_bp", "objective", "segment_id"]]
+            .rename(columns={"id": "campaign_id"}),
+            on="campaign_id", how="left",
+        )
+        flights["brand_minor"] = flights["budget_minor"] * flights["brand_share_bp"] // BASIS
+        flights["promotion_minor"] = flights["budget_minor"] - flights["brand_minor"]
+        return flights
 
 
 def _read(plan: Plan, table: str) -> pd.DataFrame:

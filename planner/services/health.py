@@ -112,18 +112,18 @@ def overlapping_flights(frames: PlanFrames, today: dt.date) -> list[Finding]:
         return []
     f = frames.flights.sort_values(["campaign_id", "channel_id", "start"])
     group = [f["campaign_id"], f["channel_id"]]
-    previous_end = f.groupby(group)["end"].transform(lambda s: s.cummax().shift())
+    # Latest end among the earlier flights of the same campaign and channel.
+    previous_end = f.groupby(group, sort=False)["end"].cummax().groupby(group, sort=False).shift()
     clash = f[f["start"] <= previous_end]
     if clash.empty:
         return []
     names = frames.campaigns.set_index("id")["name"]
-    findings = []
-    for campaign_id, rows_ in clash.groupby("campaign_id"):
-        findings.append(Finding(
-            "overlapping_flights", "warning",
-            f"“{names.get(campaign_id, campaign_id)}” has {len(rows_)} flight(s) overlapping "
-            "another flight on the same channel", tuple(rows_["id"]), "flights"))
-    return findings
+    return [
+        Finding("overlapping_flights", "warning",
+                f"“{names.get(campaign_id, campaign_id)}” has {len(ids)} flight(s) overlapping "
+                "another flight on the same channel", tuple(ids), "flights")
+        for campaign_id, ids in clash.groupby("campaign_id")["id"].agg(list).items()
+    ]
 
 
 def campaigns_without_kpi(frames: PlanFrames, today: dt.date) -> list[Finding]:

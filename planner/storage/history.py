@@ -135,6 +135,9 @@ def touched(plan: Plan, action_id: str) -> PlanChanges:
 
 
 def done(plan: Plan, handle: ActionHandle, created_id: str | None = None) -> Done:
+    """What an action did; an action that wrote nothing has no id to undo."""
+    if handle.empty:
+        return Done(None, PlanChanges(), created_id)
     return Done(handle.id, touched(plan, handle.id), created_id)
 
 
