@@ -5,6 +5,7 @@ Each failure names the field and the value, so a planner knows what to fix.
 
 from __future__ import annotations
 
+import math
 import re
 from typing import Any
 
@@ -79,8 +80,9 @@ def kpi_target(k: e.KpiTarget) -> None:
     _one_of("kpi.category", k.category, e.KPI_CATEGORIES)
     _one_of("kpi.cycle", k.cycle, e.KPI_CYCLES)
     _name("kpi.metric", k.metric)
-    if not isinstance(k.target, int | float) or k.target != k.target:
-        raise ValidationError("kpi.target", k.target, "must be a number")
+    if isinstance(k.target, bool) or not isinstance(k.target, int | float) \
+            or not math.isfinite(k.target):
+        raise ValidationError("kpi.target", k.target, "must be a finite number")
 
 
 def flight(f: e.Flight) -> None:

@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 import sqlite_utils
 
-from planner.errors import NewerPlanFile
+from planner.errors import NewerPlanFile, PlanFileError
 from planner.storage import capture
 from planner.storage.schema import APPLICATION_ID, SCHEMA_VERSION, STEPS
 
@@ -64,12 +64,16 @@ def migrate(
         return version
     if before is not None and version > 0:
         before()
-    with db.atomic():
-        for step in range(version + 1, target + 1):
-            db.executescript(STEPS[step])
-            if step in _AFTER_STEP:
-                _AFTER_STEP[step](db)
-        capture.install(db.conn)
-        db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-        db.execute(f"PRAGMA user_version = {target}")
+    try:
+        with db.atomic():
+            for step in range(version + 1, target + 1):
+                db.executescript(STEPS[step])
+                if step in _AFTER_STEP:
+                    _AFTER_STEP[step](db)
+            capture.install(db.conn)
+            db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            db.execute(f"PRAGMA user_version = {target}")
+    except sqlite3.Error as exc:
+        raise PlanFileError(f"{path} could not be upgraded from plan format {version} "
+                            f"({exc}); it was left untouched") from None
     return version

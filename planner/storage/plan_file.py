@@ -242,9 +242,15 @@ def create_plan(path: str | os.PathLike[str], settings: PlanSettings | None = No
             db.execute("DELETE FROM changes WHERE action_id IS NULL")
         conn.execute("PRAGMA journal_mode = WAL")
         conn.close()
-        if path.exists():
-            raise PlanExists(f"{_describe(path)} already exists; choose another name")
-        os.replace(partial, path)
+        try:  # a hard link fails if the name was taken meanwhile: never overwrite
+            os.link(partial, path)
+        except FileExistsError:
+            raise PlanExists(f"{_describe(path)} already exists; choose another name") from None
+        except OSError:  # file systems without hard links
+            if path.exists():
+                raise PlanExists(f"{_describe(path)} already exists; "
+                                 "choose another name") from None
+            os.replace(partial, path)
     finally:
         with contextlib.suppress(Exception):
             conn.close()

@@ -197,3 +197,9 @@ def test_duplicates_get_new_ids(plan, world):
     assert len(campaigns.kpi_targets(plan, other)) == 2
     flight_copy = flights.duplicate_flight(plan, world["flight"]).created_id
     assert flight_copy != world["flight"]
+
+
+@pytest.mark.parametrize("target", [float("inf"), float("nan"), True])
+def test_kpi_target_must_be_a_finite_number(plan, world, target):
+    with pytest.raises(ValidationError, match=r"kpi\.target"):
+        campaigns.add_kpi_target(plan, world["campaign"], "sales", "GMV", target)
