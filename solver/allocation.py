@@ -26,6 +26,7 @@ from solver.formulation import Formulation, build
 from solver.pieces import Breakpoints
 from solver.problem import BRAND, PROMOTION, AllocationProblem
 from solver.report import assemble
+from solver.result import Allocation, Infeasible
 
 Progress = Callable[[int, float], bool]  # (round, gap) -> keep going?
 
@@ -35,7 +36,7 @@ def allocate(
     *,
     current: np.ndarray | None = None,
     progress: Progress | None = None,
-) -> object:
+) -> Allocation | Infeasible:
     """Optimise `problem`; return an `Allocation`, or an `Infeasible` explanation.
 
     :param current: the plan's present spend [channel, period, goal]; pieces are
@@ -45,13 +46,26 @@ def allocate(
     :raises InvalidProblem: malformed input.
     :raises NoAllocation: the solver gave up (time limit, numerical trouble).
     """
+    return allocate_from(problem, current=current, progress=progress)[0]
+
+
+def allocate_from(
+    problem: AllocationProblem,
+    breakpoints: Breakpoints | None = None,
+    *,
+    current: np.ndarray | None = None,
+    progress: Progress | None = None,
+) -> tuple[Allocation | Infeasible, Breakpoints]:
+    """`allocate`, starting from the breakpoints of an earlier solve of a problem with
+    the same channels and periods (the frontier's warm start), and returning the
+    refined breakpoints for the next one."""
     problem.validate()
     started = time.perf_counter()
     f = build(problem)
-    bp = Breakpoints.initial(f.terms)
+    bp = breakpoints if breakpoints is not None else Breakpoints.initial(f.terms)
     if current is not None:
         _place_on(f, bp, current)
-    return _refine_loop(f, bp, problem, started, progress)
+    return _refine_loop(f, bp, problem, started, progress), bp
 
 
 def _place_on(f: Formulation, bp: Breakpoints, current: np.ndarray) -> None:
@@ -70,7 +84,7 @@ def _place_on(f: Formulation, bp: Breakpoints, current: np.ndarray) -> None:
 
 
 def _refine_loop(f: Formulation, bp: Breakpoints, problem: AllocationProblem,
-                 started: float, progress: Progress | None) -> object:
+                 started: float, progress: Progress | None) -> Allocation | Infeasible:
     integers = np.flatnonzero(f.integer)
     best_values: np.ndarray | None = None
     best_lower = -np.inf

@@ -66,6 +66,9 @@ def _describe(problem: AllocationProblem, group: str, amount: float) -> str:
     if kind == "revenue_target":
         return (f"the revenue target {problem.revenue_target:,.2f} is out of reach by "
                 f"{amount:,.2f} within the budget and caps")
+    if kind == "brand_floor":
+        return (f"brand response {problem.brand_floor:,.2f} is out of reach by {amount:,.2f} "
+                "within the budget and caps")
     if kind == "roas":
         return f"a return on spend of {problem.min_roas:g} cannot be reached"
     return f"{group} is violated by {amount:,.2f}"

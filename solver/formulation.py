@@ -198,7 +198,7 @@ def build(problem: AllocationProblem, *, with_minimum_buys: bool = True) -> Form
             rows.append(row)
         if ch.promotion is not None:
             season = np.asarray(ch.season if ch.season is not None else (1.0,) * n_t, float)
-            weight = 0.0 if problem.objective == "min_cost" else 1.0
+            weight = 0.0 if problem.objective == "min_cost" else problem.promotion_weight
             blocks.append(CurveBlock(c, PROMOTION, ch.promotion,
                                      np.array([xi(c, t, PROMOTION) for t in range(n_t)]),
                                      season, weight))
@@ -251,6 +251,10 @@ def build(problem: AllocationProblem, *, with_minimum_buys: bool = True) -> Form
                         f"{problem.periods[lock.period]}",
                         [xi(lock.channel, lock.period, lock.goal)], [1.0]))
     promo_blocks = [i for i, b in enumerate(blocks) if b.goal == PROMOTION]
+    if problem.brand_floor is not None:
+        rows.append(Row(problem.brand_floor, INF, "brand_floor",
+                        f"brand response ≥ {problem.brand_floor:,.2f}",
+                        curve_terms=[(i, 1.0) for i, b in enumerate(blocks) if b.goal == BRAND]))
     if problem.objective == "min_cost":
         rows.append(Row(problem.revenue_target or 0.0, INF, "revenue_target",
                         "revenue target", curve_terms=[(i, 1.0) for i in promo_blocks]))

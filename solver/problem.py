@@ -67,6 +67,9 @@ class AllocationProblem:
     :param spend_all: spend exactly the budget (True) or up to it.
     :param brand_share: (low, high) share of spend that must go to brand.
     :param brand_value: value of one unit of brand response, in revenue units.
+    :param promotion_weight: weight of promotion revenue in the objective (1; the
+        frontier sets it to 0 to find the most brand response there is).
+    :param brand_floor: brand response the allocation must reach (frontier points).
     :param objective: ``max_value`` (promotion revenue + brand_value × brand
         response), ``min_cost`` (reach `revenue_target` at least cost) or
         ``max_value_roas`` (max value with revenue ≥ `min_roas` × spend).
@@ -79,6 +82,8 @@ class AllocationProblem:
     spend_all: bool = True
     brand_share: tuple[float, float] | None = None
     brand_value: float = 1.0
+    promotion_weight: float = 1.0
+    brand_floor: float | None = None
     objective: Objective = "max_value"
     revenue_target: float | None = None
     min_roas: float | None = None
@@ -107,6 +112,9 @@ class AllocationProblem:
                 raise InvalidProblem(f"brand_share must satisfy 0 ≤ low ≤ high ≤ 1, "
                                      f"got {self.brand_share!r}")
         _finite_nonneg("brand_value", self.brand_value)
+        _finite_nonneg("promotion_weight", self.promotion_weight)
+        if self.brand_floor is not None:
+            _finite_nonneg("brand_floor", self.brand_floor)
         if self.objective == "min_cost":
             if self.revenue_target is None:
                 raise InvalidProblem("revenue_target is needed for the least-cost objective")

@@ -99,7 +99,9 @@ class Infeasible:
 
 @dataclass(frozen=True)
 class FrontierPoint:
-    brand_weight: float
+    """Most promotion revenue reachable with at least `brand_floor` brand response."""
+
+    brand_floor: float
     allocation: Allocation
 
 
