@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
@@ -124,28 +124,24 @@ def _aic(sse: float, n: int, params: int) -> float:
     return n * math.log(max(sse, 1e-300) / n) + 2 * params
 
 
-def _check(channel: str, spend: np.ndarray, outcome: np.ndarray) -> None:
+def _inputs(channel: str, spend: Sequence[float], outcome: Sequence[float],
+            season: Sequence[float] | None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Refuse histories no curve can be read from, saying why."""
-    if len(outcome) != len(spend) or not np.all(np.isfinite(outcome)):
+    x, y = np.asarray(spend, dtype=float), np.asarray(outcome, dtype=float)
+    index = np.ones(len(x)) if season is None else np.asarray(season, dtype=float)
+    if len(y) != len(x) or not np.all(np.isfinite(y)):
         raise FitError(f"{channel}: the outcome needs one finite number per period")
-    if not np.all(np.isfinite(spend)) or np.any(spend < 0):
+    if not np.all(np.isfinite(x)) or np.any(x < 0):
         raise FitError(f"{channel}: spend must be finite and not negative")
-    used = spend[spend > 0]
+    if len(index) != len(x) or not np.all(np.isfinite(index)) or np.any(index <= 0):
+        raise FitError(f"{channel}: the seasonal index needs one positive number per period")
+    used = x[x > 0]
     if len(used) < MIN_PERIODS:
         raise FitError(f"{channel}: only {len(used)} periods with spend; a curve needs at "
                        f"least {MIN_PERIODS}")
     if len(np.unique(used)) < 3 or np.std(used) < 0.02 * np.mean(used):
         raise FitError(f"{channel}: spend barely varies, so the history cannot show how "
                        "the return changes with spend")
-
-
-def _inputs(channel: str, spend: Sequence[float], outcome: Sequence[float],
-            season: Sequence[float] | None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    x, y = np.asarray(spend, dtype=float), np.asarray(outcome, dtype=float)
-    _check(channel, x, y)
-    index = np.ones(len(x)) if season is None else np.asarray(season, dtype=float)
-    if len(index) != len(x) or not np.all(np.isfinite(index)) or np.any(index <= 0):
-        raise FitError(f"{channel}: the seasonal index needs one positive number per period")
     return x, y, index
 
 
@@ -157,105 +153,121 @@ def _codes(family: str | None) -> list[int]:
     return [FAMILIES[family]]
 
 
-# -- one curve ---------------------------------------------------------------------------
+# -- the least-squares core ----------------------------------------------------------
 
 @dataclass(frozen=True)
-class _Shape:
-    """A fit in scaled units (spend / x_scale, outcome / y_scale)."""
+class _Model:
+    """A fitted additive model, back in the caller's units.
 
-    code: int
-    k: float
-    s: float
-    a: float = 0.0
-    b: float = 0.0
-    sse: float = math.inf
+    `sse` is in the fitting space (logs or scaled levels) for AIC; `theta` are the
+    scaled shape parameters, to warm-start a neighbouring fit."""
 
-
-def _project(g: np.ndarray, y: np.ndarray, log_space: bool,
-             baseline: bool) -> tuple[float, float, np.ndarray]:
-    """Best height a (and baseline b ≥ 0) for a fixed shape; the residuals."""
-    if log_space:
-        logs = np.log(y) - np.log(np.maximum(g, 1e-300))
-        c = float(np.mean(logs))
-        return math.exp(c), 0.0, logs - c
-    from scipy.optimize import nnls
-
-    design = np.column_stack([g, np.ones_like(g)]) if baseline else g[:, None]
-    coef = nnls(design, y)[0]
-    return float(coef[0]), float(coef[1]) if baseline else 0.0, y - design @ coef
+    curves: tuple[Curve | None, ...]  # None where the height came out 0
+    rates: tuple[float, ...]
+    baseline: float
+    sse: float
+    theta: np.ndarray
+    fitted: np.ndarray
+    k_top: tuple[bool, ...]  # k at its upper bound: no saturation seen
 
 
-def _fit_shape(x: np.ndarray, y: np.ndarray, season: np.ndarray, code: int, s_max: float,
-               log_space: bool, baseline: bool, starts: int, warm: _Shape | None) -> _Shape:
-    """Least squares over (log k[, log s]) from several starts; a and b projected out."""
-    from scipy.optimize import least_squares
+def _fit(x: np.ndarray, y: np.ndarray, season: np.ndarray, hill: Sequence[bool], s_max: float,
+         *, adstock: bool = False, baseline: bool = False, log_space: bool = False,
+         starts: int = 1, warm: np.ndarray | None = None) -> _Model:
+    """``y ≈ b + season·Σ_c a_c·h_c(x_c)``: least squares over θ = (log k per channel,
+    log s per Hill channel, λ per channel when `adstock`); heights a and baseline b
+    are projected out (closed form on logs for one channel, else NNLS)."""
+    from scipy.optimize import least_squares, nnls
 
-    hill = code == HILL
-    lo = [math.log(1e-3)] + ([math.log(S_MIN)] if hill else [])
-    hi = [math.log(K_SPAN * float(x.max()))] + ([math.log(s_max)] if hill else [])
-
-    def residual(theta: np.ndarray) -> np.ndarray:
-        s = math.exp(theta[1]) if hill else 1.0
-        return _project(season * value(code, 1.0, math.exp(theta[0]), s, x), y, log_space,
-                        baseline)[2]
-
-    guesses = [(k, s) for k in (1.0, 0.3, 3.0)[:max(starts, 1)]
-               for s in ((0.7, min(s_max, 1.5)) if hill else (1.0,))]
-    if warm is not None:
-        guesses = [(warm.k, warm.s), *guesses[:max(starts - 1, 0)]]
-    best = None
-    for k0, s0 in guesses:
-        theta0 = np.clip([math.log(k0), math.log(s0)][:len(lo)], np.add(lo, 1e-9),
-                         np.subtract(hi, 1e-9))
-        sol = least_squares(residual, theta0, bounds=(lo, hi), method="trf", max_nfev=300)
-        best = sol if best is None or sol.cost < best.cost else best
-    k, s = math.exp(best.x[0]), math.exp(best.x[1]) if hill else 1.0
-    a, b, r = _project(season * value(code, 1.0, k, s, x), y, log_space, baseline)
-    return _Shape(code, k, s, a, b, float(r @ r))
-
-
-def _fit_scaled(stock: np.ndarray, y: np.ndarray, season: np.ndarray, code: int,
-                s_max: float, baseline: bool, starts: int, warm: _Shape | None = None
-                ) -> tuple[_Shape, float, float, bool]:
-    """One family's best shape on scaled data, with the scales and the log flag."""
-    x_scale = float(np.median(stock[stock > 0]))
+    n, m = x.shape
+    hill = np.asarray(hill, dtype=bool)
+    h = int(hill.sum())
+    x_scale = np.array([np.median(col[col > 0]) for col in x.T])
     y_scale = float(np.mean(np.abs(y))) or 1.0
-    log_space = not baseline and bool(np.all(y > 0) and np.all(stock > 0))
-    shape = _fit_shape(stock / x_scale, y / y_scale, season, code, s_max, log_space, baseline,
-                       starts, warm)
-    return shape, x_scale, y_scale, log_space
+    xs, ys = x / x_scale, y / y_scale
+    top = np.log(K_SPAN * xs.max(axis=0) / ((1 - MAX_ADSTOCK) if adstock else 1.0))
+    lo = np.array([math.log(1e-3)] * m + [math.log(S_MIN)] * h + [0.0] * (m * adstock))
+    hi = np.array([*top] + [math.log(s_max)] * h + [MAX_ADSTOCK] * (m * adstock))
+
+    def unpack(theta: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        s = np.ones(m)
+        s[hill] = np.exp(theta[m:m + h])
+        return np.exp(theta[:m]), s, (theta[m + h:] if adstock else np.zeros(m))
+
+    def design(theta: np.ndarray) -> np.ndarray:
+        cols = [season * value(HILL if hill[c] else EXPONENTIAL, 1.0, k, s,
+                               adstocked(xs[:, c], rate))
+                for c, (k, s, rate) in enumerate(zip(*unpack(theta), strict=True))]
+        return np.column_stack(cols + [np.ones(n)] * baseline)
+
+    def solve(g: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        if log_space:
+            logs = np.log(ys) - np.log(np.maximum(g[:, 0], 1e-300))
+            return np.array([math.exp(float(np.mean(logs)))]), logs - np.mean(logs)
+        coef = nnls(g, ys)[0]
+        return coef, ys - g @ coef
+
+    guesses = [[math.log(k0)] * m + [math.log(s0)] * h + [r0] * (m * adstock)
+               for k0 in (1.0, 0.3, 3.0)[:max(starts, 1)]
+               for s0 in (0.7, min(s_max, 1.5))[:2 if m == 1 and h else 1]
+               for r0 in ((0.3, 0.6)[:max(starts, 1)] if adstock else (0.0,))]
+    if warm is not None:
+        guesses = [list(warm), *guesses[:max(starts, 1) - 1]]
+    best = None
+    for guess in guesses:
+        sol = least_squares(lambda t: solve(design(t))[1], np.clip(guess, lo + 1e-9, hi - 1e-9),
+                            bounds=(lo, hi), method="trf", max_nfev=300)
+        best = sol if best is None or sol.cost < best.cost else best
+    g = design(best.x)
+    coef, resid = solve(g)
+    k, s, rates = unpack(best.x)
+    fitted = y_scale * (coef[0] * g[:, 0] if log_space else g @ coef)
+    curves = tuple(Curve("hill" if hill[c] else "exponential", float(coef[c]) * y_scale,
+                         float(k[c] * x_scale[c]), float(s[c])) if coef[c] > 1e-12 else None
+                   for c in range(m))
+    return _Model(curves, tuple(float(r) for r in rates),
+                  float(coef[-1]) * y_scale if baseline else 0.0, float(resid @ resid), best.x,
+                  fitted, tuple(bool(t) for t in best.x[:m] > hi[:m] - 0.1))
 
 
-def _bounds_hit(channel: str, shape: _Shape, x: np.ndarray, s_max: float) -> list[str]:
-    notes = []
-    if shape.k > 0.9 * K_SPAN * float(x.max()):
+def _notes(channel: str, model: _Model, c: int, s_max: float) -> list[str]:
+    curve, notes = model.curves[c], []
+    if model.k_top[c]:
         notes.append(f"{channel}: no saturation within the history's spend; beyond its "
                      "largest spend the curve is an extrapolation")
-    if shape.code == HILL and shape.s > 0.99 * s_max:
+    if curve is not None and curve.family == "hill" and curve.s > 0.99 * s_max:
         notes.append(f"{channel}: Hill shape at its limit s = {s_max:g}")
+    if model.rates[c] > MAX_ADSTOCK - 0.01:
+        notes.append(f"{channel}: adstock at the top of its range")
     return notes
 
 
-def _finish(channel: str, fitted: tuple[_Shape, float, float, bool], y: np.ndarray,
-            stock: np.ndarray, season: np.ndarray, rate: float, carry: float,
-            scores: dict[str, float], s_max: float) -> FitResult:
-    """Back to the caller's units; refuse a fit without signal; note what to watch."""
-    shape, x_scale, y_scale, log_space = fitted
-    if shape.a <= 0:
+def _single(channel: str, model: _Model, y: np.ndarray, carry: float,
+            scores: dict[str, float], s_max: float, log_space: bool) -> FitResult:
+    """One channel's model as a result; refuse one without signal."""
+    curve = model.curves[0]
+    if curve is None:
         raise FitError(f"{channel}: the outcome does not rise with spend")
-    curve = Curve(_NAME[shape.code], shape.a * y_scale, shape.k * x_scale, shape.s)
-    r2, mape = quality(y, shape.b * y_scale + season * curve.value(stock))
+    r2, mape = quality(y, model.fitted)
     if r2 < MIN_R2:
         raise FitError(f"{channel}: the fit is no better than the mean (R² = {r2:.2f}); "
                        "the history carries no usable signal")
-    notes = _bounds_hit(channel, shape, stock / x_scale, s_max)
-    if rate > MAX_ADSTOCK - 0.01:
-        notes.append(f"{channel}: adstock at the top of its range")
+    notes = _notes(channel, model, 0, s_max)
     if len(y) < 26:
         notes.append(f"{channel}: only {len(y)} periods of history; treat the curve as rough")
-    return FitResult(curve, rate, carry, r2, mape, len(y), scores, tuple(notes),
-                     shape.b * y_scale, log_space)
+    return FitResult(curve, model.rates[0], carry, r2, mape, len(y), scores, tuple(notes),
+                     model.baseline, log_space)
 
+
+def _one(stock: np.ndarray, y: np.ndarray, season: np.ndarray, code: int, s_max: float,
+         baseline: bool, starts: int, warm: np.ndarray | None = None) -> tuple[_Model, bool]:
+    """One curve of `stock`; logs are compared when nothing is zero (multiplicative noise)."""
+    log_space = not baseline and bool(np.all(y > 0) and np.all(stock > 0))
+    return _fit(stock[:, None], y, season, [code == HILL], s_max, baseline=baseline,
+                log_space=log_space, starts=starts, warm=warm), log_space
+
+
+# -- public fits ---------------------------------------------------------------------
 
 def fit_promotion(spend: Sequence[float], revenue: Sequence[float],
                   season: Sequence[float] | None = None, *, channel: str = "channel",
@@ -271,11 +283,11 @@ def fit_promotion(spend: Sequence[float], revenue: Sequence[float],
     """
     x, y, index = _inputs(channel, spend, revenue, season)
     s_max = S_CURVE if allow_s_curve else S_CONCAVE
-    fits = {c: _fit_scaled(x, y, index, c, s_max, baseline, starts) for c in _codes(family)}
+    fits = {c: _one(x, y, index, c, s_max, baseline, starts) for c in _codes(family)}
     scores = {_NAME[c]: _aic(f[0].sse, len(y), 2 + (c == HILL) + baseline)
               for c, f in fits.items()}
-    best = min(fits, key=lambda c: scores[_NAME[c]])
-    return _finish(channel, fits[best], y, x, index, 0.0, 0.0, scores, s_max)
+    model, log_space = fits[min(fits, key=lambda c: scores[_NAME[c]])]
+    return _single(channel, model, y, 0.0, scores, s_max, log_space)
 
 
 def fit_brand(spend: Sequence[float], outcome: Sequence[float], carry: float | None = None, *,
@@ -297,74 +309,28 @@ def fit_brand(spend: Sequence[float], outcome: Sequence[float], carry: float | N
     x, y, index = _inputs(channel, spend, outcome, None)
     s_max = S_CURVE if allow_s_curve else S_CONCAVE
     step = float(np.diff(grid).max()) if len(grid) > 1 else 0.1
-    fits: dict[int, tuple[float, tuple[_Shape, float, float, bool]]] = {}
+    fits: dict[int, tuple[float, _Model, bool]] = {}
     for code in _codes(family):
         profile, warm = [], None
         for rate in grid:
-            warm = _fit_scaled(adstocked(x, rate, carry), y, index, code, s_max, baseline, 1,
-                               warm)[0]
-            profile.append((warm.sse, rate, warm))
+            model = _one(adstocked(x, rate, carry), y, index, code, s_max, baseline, 1, warm)[0]
+            warm = model.theta
+            profile.append((model.sse, rate, model.theta))
         sse, rate, warm = min(profile, key=lambda p: p[0])
-
-        def trial(r: float, code: int = code, warm: _Shape = warm) -> float:
-            return _fit_scaled(adstocked(x, r, carry), y, index, code, s_max, baseline, 1,
-                               warm)[0].sse
-
-        found = minimize_scalar(trial, bounds=(max(rate - step, 0.0),
-                                               min(rate + step, MAX_ADSTOCK)),
-                                method="bounded", options={"xatol": 1e-3})
-        rate = float(found.x) if found.fun < sse else rate
-        fits[code] = (rate, _fit_scaled(adstocked(x, rate, carry), y, index, code, s_max,
-                                        baseline, starts, warm))
-    scores = {_NAME[c]: _aic(f[1][0].sse, len(y), 3 + (c == HILL) + baseline)
+        found = minimize_scalar(
+            lambda r, code=code, warm=warm: _one(adstocked(x, r, carry), y, index, code, s_max,
+                                                 baseline, 1, warm)[0].sse,
+            bounds=(max(rate - step, 0.0), min(rate + step, MAX_ADSTOCK)), method="bounded",
+            options={"xatol": 1e-3})
+        rate = float(found.x) if found.fun < sse else float(rate)
+        fits[code] = (rate, *_one(adstocked(x, rate, carry), y, index, code, s_max, baseline,
+                                  starts, warm))
+    scores = {_NAME[c]: _aic(f[1].sse, len(y), 3 + (c == HILL) + baseline)
               for c, f in fits.items()}
-    rate, best = fits[min(fits, key=lambda c: scores[_NAME[c]])]
+    rate, model, log_space = fits[min(fits, key=lambda c: scores[_NAME[c]])]
+    model = replace(model, rates=(rate,))
     start = steady_carry(x, rate) if carry is None else carry
-    return _finish(channel, best, y, adstocked(x, rate, start), index, rate, start, scores,
-                   s_max)
-
-
-# -- several channels, one outcome ------------------------------------------------------
-
-def _joint(x: np.ndarray, y: np.ndarray, season: np.ndarray, hill: np.ndarray, s_max: float,
-           adstock: bool, baseline: bool, starts: int) -> tuple[np.ndarray, np.ndarray, float]:
-    """Least squares over every channel's shape (and λ); heights and baseline by NNLS.
-    θ = (log k per channel, log s per Hill channel, λ per channel when adstock).
-    Returns rows (k, s, λ) per channel, (heights…, baseline) and the SSE."""
-    from scipy.optimize import least_squares, nnls
-
-    n, m = x.shape
-    h = int(hill.sum())
-    top = K_SPAN * x.max(axis=0) / ((1 - MAX_ADSTOCK) if adstock else 1.0)
-    lo = [math.log(1e-3)] * m + [math.log(S_MIN)] * h + [0.0] * (m * adstock)
-    hi = [*np.log(top)] + [math.log(s_max)] * h + [MAX_ADSTOCK] * (m * adstock)
-
-    def unpack(theta: np.ndarray) -> np.ndarray:
-        s = np.ones(m)
-        s[hill] = np.exp(theta[m:m + h])
-        rates = theta[m + h:] if adstock else np.zeros(m)
-        return np.column_stack([np.exp(theta[:m]), s, rates])
-
-    def design(theta: np.ndarray) -> np.ndarray:
-        cols = [season * value(HILL if hill[c] else EXPONENTIAL, 1.0, k, s,
-                               adstocked(x[:, c], rate))
-                for c, (k, s, rate) in enumerate(unpack(theta))]
-        return np.column_stack(cols + [np.ones(n)] * baseline)
-
-    def residual(theta: np.ndarray) -> np.ndarray:
-        g = design(theta)
-        return y - g @ nnls(g, y)[0]
-
-    best = None
-    for k0 in (1.0, 3.0, 0.3)[:max(starts, 1)]:
-        for rate0 in ((0.3, 0.6) if adstock else (0.0,))[:max(starts, 1)]:
-            theta0 = [math.log(k0)] * m + [math.log(0.7)] * h + [rate0] * (m * adstock)
-            theta0 = np.clip(theta0, np.add(lo, 1e-9), np.subtract(hi, 1e-9))
-            sol = least_squares(residual, theta0, bounds=(lo, hi), method="trf", max_nfev=200)
-            best = sol if best is None or sol.cost < best.cost else best
-    g = design(best.x)
-    coef = nnls(g, y)[0]
-    return unpack(best.x), coef, float(np.sum((y - g @ coef) ** 2))
+    return _single(channel, model, y, start, scores, s_max, log_space)
 
 
 def fit_joint(spend: np.ndarray, outcome: Sequence[float], names: Sequence[str],
@@ -383,61 +349,47 @@ def fit_joint(spend: np.ndarray, outcome: Sequence[float], names: Sequence[str],
     x, y = np.asarray(spend, dtype=float), np.asarray(outcome, dtype=float)
     if x.ndim != 2 or x.shape != (len(y), len(names)):
         raise FitError("joint fit: spend must be periods × channels, matching outcome and names")
+    _codes(family)  # an unknown family is refused before any work
     failures: dict[str, str] = {}
     for c, name in enumerate(names):
         try:
-            _inputs(name, x[:, c], y, season)
+            index = _inputs(name, x[:, c], y, season)[2]
         except FitError as exc:
             failures[name] = str(exc)
     keep = [c for c, name in enumerate(names) if name not in failures]
     if not keep:
         raise FitError("joint fit: no channel has usable history (" +
                        "; ".join(failures.values()) + ")")
-    index = _inputs(names[keep[0]], x[:, keep[0]], y, season)[2]
-    x_scale = np.array([np.median(x[x[:, c] > 0, c]) for c in keep])
-    y_scale = float(np.mean(np.abs(y))) or 1.0
-    xs = x[:, keep] / x_scale
     s_max = S_CURVE if allow_s_curve else S_CONCAVE
 
-    def fit(hill: np.ndarray) -> tuple[float, tuple[np.ndarray, np.ndarray, float]]:
-        model = _joint(xs, y / y_scale, index, hill, s_max, adstock, baseline, starts)
-        return _aic(model[2], len(y), len(keep) * (2 + adstock) + int(hill.sum()) + baseline), \
-            model
+    def fit(hill: list[bool]) -> tuple[float, _Model]:
+        model = _fit(x[:, keep], y, index, hill, s_max, adstock=adstock, baseline=baseline,
+                     starts=starts)
+        return _aic(model.sse, len(y), len(keep) * (2 + adstock) + sum(hill) + baseline), model
 
-    _codes(family)  # refuses an unknown family before any work
-    hill = np.full(len(keep), family == "hill")
+    hill = [family == "hill"] * len(keep)
     score, model = fit(hill)
     scores = [{_NAME[HILL if h else EXPONENTIAL]: score} for h in hill]
     for j in range(len(keep) if family is None else 0):
-        trial = hill.copy()
-        trial[j] = True
+        trial = [*hill[:j], True, *hill[j + 1:]]
         scores[j]["hill"], trial_model = fit(trial)
         if scores[j]["hill"] < score:
             hill, score, model = trial, scores[j]["hill"], trial_model
-    rows, coef, _ = model
-    b = float(coef[-1]) * y_scale if baseline else 0.0
-    fitted, curves = np.full(len(y), b), {}
-    for j, c in enumerate(keep):
-        k, s, rate = rows[j]
-        if coef[j] <= 1e-9:
-            failures[names[c]] = f"{names[c]}: no detectable effect on the outcome"
-            continue
-        curves[j] = Curve(_NAME[HILL if hill[j] else EXPONENTIAL], float(coef[j]) * y_scale,
-                          float(k * x_scale[j]), float(s))
-        fitted += index * curves[j].value(adstocked(x[:, c], rate))
-    r2, mape = quality(y, fitted)
-    if r2 < MIN_R2 or not curves:
+    r2, mape = quality(y, model.fitted)
+    if r2 < MIN_R2 or not any(model.curves):
         raise FitError(f"joint fit: no better than the mean (R² = {r2:.2f}); the history "
                        "carries no usable signal")
     fits = {}
-    for j, curve in curves.items():
-        name, (k, s, rate) = names[keep[j]], rows[j]
-        notes = _bounds_hit(name, _Shape(curve.code, k, s), xs[:, j] / (1 - rate), s_max)
-        notes.append(f"{name}: fitted jointly with {len(curves) - 1} other channel(s); the "
-                     "quality is the joint model's")
-        fits[name] = FitResult(curve, float(rate), steady_carry(x[:, keep[j]], rate), r2, mape,
-                               len(y), scores[j], tuple(notes), b)
-    return JointFit(fits, b, r2, mape, len(y), failures)
+    for j, c in enumerate(keep):
+        curve, name = model.curves[j], names[c]
+        if curve is None:
+            failures[name] = f"{name}: no detectable effect on the outcome"
+            continue
+        notes = [*_notes(name, model, j, s_max), f"{name}: fitted jointly with other "
+                 "channels; the quality is the joint model's"]
+        fits[name] = FitResult(curve, model.rates[j], steady_carry(x[:, c], model.rates[j]),
+                               r2, mape, len(y), scores[j], tuple(notes), model.baseline)
+    return JointFit(fits, model.baseline, r2, mape, len(y), failures)
 
 
 # -- uncertainty -------------------------------------------------------------------------
@@ -456,17 +408,18 @@ def bootstrap(result: FitResult, spend: Sequence[float], outcome: Sequence[float
     x, y, index = _inputs(channel, spend, outcome, season)
     stock, fitted = result.stock(x), result.predict(x, index)
     res = np.log(y) - np.log(fitted) if result.log_space else y - fitted
-    if result.log_space:
-        res -= res.mean()
+    res = res - res.mean() if result.log_space else res
     rng = np.random.default_rng(seed)
-    code, s_max = result.curve.code, S_CONCAVE if result.curve.s <= 1 else S_CURVE
-    warm = _Shape(code, result.curve.k / float(np.median(stock[stock > 0])), result.curve.s)
+    curve = result.curve
+    s_max = S_CONCAVE if curve.s <= 1 else S_CURVE
+    warm = np.log([curve.k / float(np.median(stock[stock > 0]))] +
+                  ([curve.s] if curve.family == "hill" else []))
     curves = []
     for _ in range(draws):
         noise = res[rng.integers(0, len(y), len(y))]
         y_star = fitted * np.exp(noise) if result.log_space else fitted + noise
-        shape, xs, ys, _ = _fit_scaled(stock, y_star, index, code, s_max, result.baseline > 0,
-                                       1, warm)
-        if shape.a > 0:
-            curves.append(Curve(result.curve.family, shape.a * ys, shape.k * xs, shape.s))
+        model = _fit(stock[:, None], y_star, index, [curve.family == "hill"], s_max,
+                     baseline=result.baseline > 0, log_space=result.log_space, warm=warm)
+        if model.curves[0] is not None:
+            curves.append(model.curves[0])
     return curves
