@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -23,9 +24,10 @@ from solver import certificate, lp
 from solver.errors import NoAllocation
 from solver.explain import explain
 from solver.formulation import Formulation, build
+from solver.outer import tangent_bound
 from solver.pieces import Breakpoints
 from solver.problem import BRAND, PROMOTION, AllocationProblem
-from solver.report import assemble
+from solver.report import assemble, envelope_gap, relative_gap
 from solver.result import Allocation, Infeasible
 
 Progress = Callable[[int, float], bool]  # (round, gap) -> keep going?
@@ -57,20 +59,39 @@ def allocate_from(
     progress: Progress | None = None,
 ) -> tuple[Allocation | Infeasible, Breakpoints]:
     """`allocate`, starting from the breakpoints of an earlier solve of a problem with
-    the same channels and periods (the frontier's warm start), and returning the
-    refined breakpoints for the next one."""
+    the same channels and periods, and returning the refined breakpoints.
+
+    S-curves are first optimised through their concave envelopes (an LP); when the
+    answer leans on an envelope's straight part, the search goes on with the
+    curves themselves (a MIP with a switch per S-curve term).
+    """
     problem.validate()
-    started = time.perf_counter()
+    search = _Search(problem, time.perf_counter(), progress)
     f = build(problem)
-    bp = breakpoints if breakpoints is not None else Breakpoints.initial(f.terms)
-    if current is not None:
-        _place_on(f, bp, current)
-    return _refine_loop(f, bp, problem, started, progress), bp
+    terms = f.terms
+    bp = breakpoints if breakpoints is not None else Breakpoints.initial(terms)
+    plan_values = _plan_values(f, current) if current is not None else None
+    if plan_values is not None:
+        bp.add(terms, np.arange(len(terms)), plan_values[terms.var])
+    if search.rounds(f, bp) == "infeasible":
+        return explain(problem), bp
+    if search.values is not None and envelope_gap(f, search.values) > problem.tolerance \
+            and not search.done:
+        exact = Breakpoints.initial(terms, exact_s=True)
+        exact.add(terms, np.arange(len(terms)), search.values[terms.var])
+        search.rounds(f, exact)
+    if plan_values is not None and _feasible(f, plan_values):
+        search.offer(f.true_objective(plan_values), plan_values, np.zeros(len(f.rows)))
+    if search.values is None:
+        raise NoAllocation("the time limit ran out before a first allocation was found")
+    result = assemble(f, search.values, search.duals, lower=search.lower, upper=search.upper,
+                      rounds=search.count, seconds=time.perf_counter() - search.started)
+    return result, bp
 
 
-def _place_on(f: Formulation, bp: Breakpoints, current: np.ndarray) -> None:
-    """Breakpoints at the current plan's spends and brand stocks: there the pieces
-    equal the curves, so the LP already knows exactly what the plan earns."""
+def _plan_values(f: Formulation, current: np.ndarray) -> np.ndarray:
+    """The formulation's variables for a given spend: brand stocks from adstock,
+    minimum-buy switches on wherever the channel-period spends."""
     values = np.zeros(f.n_vars)
     values[: f.n_x] = np.asarray(current, dtype=float).reshape(-1)
     n_t = len(f.problem.periods)
@@ -79,51 +100,84 @@ def _place_on(f: Formulation, bp: Breakpoints, current: np.ndarray) -> None:
         for t in range(n_t):
             level = ch.adstock * level + values[f.x_index(c, t, BRAND)]
             values[f.a_index(c, t)] = level
-    terms = f.terms
-    bp.add(terms, np.arange(len(terms)), values[terms.var])
+    for brand_x, promo_x, use, _, _ in f.minimum_buys:
+        values[use] = float(values[brand_x] + values[promo_x] > 0)
+    return values
 
 
-def _refine_loop(f: Formulation, bp: Breakpoints, problem: AllocationProblem,
-                 started: float, progress: Progress | None) -> Allocation | Infeasible:
-    integers = np.flatnonzero(f.integer)
-    best_values: np.ndarray | None = None
-    best_lower = -np.inf
-    best_upper = np.inf
-    best_duals = np.zeros(len(f.rows))
-    rounds = 0
-    gap = np.inf
-    hint = None
-    for rounds in range(1, problem.max_rounds + 1):
-        remaining = problem.time_limit - (time.perf_counter() - started)
-        if remaining <= 0:
-            break
-        solution = lp.solve(f, bp, time_limit=remaining, hint=hint)
-        if solution.status == "infeasible":
-            return explain(problem)
-        duals = solution.duals
-        if len(integers):
-            fixed = {int(i): float(round(solution.values[i])) for i in integers}
-            duals = lp.solve(f, bp, fixed=fixed, time_limit=remaining).duals
-            hint = solution.values
-        lower = f.true_objective(solution.values)
-        bound = certificate.bound(f, duals, solution.values)
-        best_upper = min(best_upper, bound.value)
-        if lower > best_lower:
-            best_lower, best_values, best_duals = lower, solution.values, duals
-        gap = relative_gap(best_lower, best_upper)
-        if gap <= problem.tolerance or (progress is not None and not progress(rounds, gap)):
-            break
-        if not _refine(f, bp, bound, solution.values, problem.tolerance * abs(best_upper)):
-            break
-    if best_values is None:
-        raise NoAllocation("the time limit ran out before a first allocation was found")
-    return assemble(f, best_values, best_duals, lower=best_lower, upper=best_upper,
-                    rounds=rounds, seconds=time.perf_counter() - started)
+def _feasible(f: Formulation, values: np.ndarray, tol: float = 1e-9) -> bool:
+    scale = max(1.0, float(np.abs(values).max(initial=0.0)))
+    if np.any(values < f.lo - tol * scale) or np.any(values > f.hi + tol * scale):
+        return False
+    for row in f.rows:
+        activity = f.row_activity(values, row)
+        slack = tol * max(1.0, abs(activity))
+        if activity < row.lb - slack or activity > row.ub + slack:
+            return False
+    return True
 
 
-def relative_gap(lower: float, upper: float) -> float:
-    scale = max(abs(upper), abs(lower), 1e-9)
-    return max(upper - lower, 0.0) / scale
+@dataclass
+class _Search:
+    """The best allocation found so far and the best bound proved so far."""
+
+    problem: AllocationProblem
+    started: float
+    progress: Progress | None
+    values: np.ndarray | None = None
+    duals: np.ndarray | None = None
+    lower: float = -np.inf
+    upper: float = np.inf
+    count: int = 0
+    done: bool = False
+
+    def offer(self, lower: float, values: np.ndarray, duals: np.ndarray) -> None:
+        if lower > self.lower:
+            self.lower, self.values, self.duals = lower, values, duals
+
+    def rounds(self, f: Formulation, bp: Breakpoints) -> str:
+        """Solve, bound, refine until the gap is proved small enough; returns
+        "infeasible" when the constraints cannot hold together."""
+        problem = self.problem
+        integers = np.flatnonzero(f.integer)
+        hint = None
+        for _ in range(problem.max_rounds):
+            remaining = problem.time_limit - (time.perf_counter() - self.started)
+            if remaining <= 0:
+                break
+            self.count += 1
+            solution = lp.solve(f, bp, time_limit=remaining, hint=hint)
+            if solution.status == "infeasible":
+                return "infeasible"
+            duals = solution.duals
+            if len(integers) or solution.switches is not None:
+                fixed = {int(i): float(round(solution.values[i])) for i in integers}
+                duals = lp.solve(f, bp, fixed=fixed, fixed_switches=solution.switches,
+                                 time_limit=remaining).duals
+                hint = solution.values
+            lower = f.true_objective(solution.values)
+            bound = certificate.bound(f, duals, solution.values)
+            self.upper = min(self.upper, bound.value)
+            outer_values = None
+            mip = len(integers) or solution.switches is not None
+            if mip and relative_gap(lower, self.upper) > problem.tolerance:
+                outer, outer_values = tangent_bound(f, bp, remaining)
+                self.upper = min(self.upper, outer)
+            self.offer(lower, solution.values, duals)
+            gap = relative_gap(self.lower, self.upper)
+            if gap <= problem.tolerance:
+                self.done = True
+                break
+            if self.progress is not None and not self.progress(self.count, gap):
+                self.done = True
+                break
+            added = _refine(f, bp, bound, solution.values, problem.tolerance * abs(self.upper))
+            if outer_values is not None:
+                terms = f.terms
+                added |= bp.add(terms, np.arange(len(terms)), outer_values[terms.var]) > 0
+            if not added:
+                break
+        return "solved"
 
 
 def _refine(f: Formulation, bp: Breakpoints, bound: certificate.Bound,

@@ -60,7 +60,8 @@ class Terms:
     a: np.ndarray
     k: np.ndarray
     s: np.ndarray
-    tau: np.ndarray
+    tau: np.ndarray          # S-curves: where the envelope meets the curve (else 0)
+    inflection: np.ndarray   # S-curves: where the slope peaks (else 0)
     upper: np.ndarray
 
     @property
@@ -81,6 +82,8 @@ class Formulation:
     blocks: list[CurveBlock]
     rows: list[Row]
     n_x: int
+    # (x[c,t,brand], x[c,t,promotion], use[c,t], minimum, cap) per minimum buy.
+    minimum_buys: list[tuple[int, int, int, float, float]] = field(default_factory=list)
     _terms: Terms | None = None
     _matrix: tuple[np.ndarray, ...] | None = None
 
@@ -137,7 +140,7 @@ class Formulation:
 
 
 def _flatten(f: Formulation) -> Terms:
-    from solver.curves import tangent_from_origin
+    from solver.curves import inflection, tangent_from_origin
 
     def per_term(get) -> np.ndarray:
         return np.concatenate([np.broadcast_to(np.asarray(get(b), dtype=float),
@@ -155,6 +158,7 @@ def _flatten(f: Formulation) -> Terms:
         weight=per_term(lambda b: b.weight),
         family=family, a=a, k=k, s=s,
         tau=tangent_from_origin(family, a, k, s),
+        inflection=inflection(family, k, s),
         upper=f.hi[var].astype(float),
     )
 
@@ -302,3 +306,4 @@ def _add_minimum_buys(f: Formulation) -> None:
                               [*pair, use], [1.0, 1.0, -ch.min_when_used], structural=True))
             f.rows.append(Row(-INF, 0.0, f"min_buy:{c}", f"minimum buy on {ch.name}",
                               [*pair, use], [1.0, 1.0, -cap], structural=True))
+            f.minimum_buys.append((pair[0], pair[1], use, ch.min_when_used, cap))

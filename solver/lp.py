@@ -12,7 +12,7 @@ building it through per-variable Python calls costs seconds at 50 × 52 × 2.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -30,6 +30,51 @@ class LpSolution:
     duals: np.ndarray           # one per formulation row
     objective: float            # the piecewise objective
     violations: np.ndarray | None = None  # elastic mode: how far each row had to give
+    switches: np.ndarray | None = None    # exact S-curves: first piece taken (1) or not
+
+
+@dataclass
+class ModelArrays:
+    """Columns, rows and COO entries of a model as it is assembled."""
+
+    lo: list[np.ndarray] = field(default_factory=list)
+    hi: list[np.ndarray] = field(default_factory=list)
+    obj: list[np.ndarray] = field(default_factory=list)
+    integer: list[np.ndarray] = field(default_factory=list)
+    lb: list[np.ndarray] = field(default_factory=list)
+    ub: list[np.ndarray] = field(default_factory=list)
+    entries: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = field(default_factory=list)
+    n_cols: int = 0
+    n_rows: int = 0
+
+    def columns(self, lo: np.ndarray, hi: np.ndarray, obj: np.ndarray,
+                integer: np.ndarray | bool = False) -> np.ndarray:
+        ids = np.arange(self.n_cols, self.n_cols + len(lo))
+        self.lo.append(np.asarray(lo, dtype=float))
+        self.hi.append(np.asarray(hi, dtype=float))
+        self.obj.append(np.asarray(obj, dtype=float))
+        self.integer.append(np.broadcast_to(np.asarray(integer, dtype=bool), len(lo)))
+        self.n_cols += len(lo)
+        return ids
+
+    def rows(self, lb: np.ndarray, ub: np.ndarray) -> np.ndarray:
+        ids = np.arange(self.n_rows, self.n_rows + len(lb))
+        self.lb.append(np.asarray(lb, dtype=float))
+        self.ub.append(np.asarray(ub, dtype=float))
+        self.n_rows += len(lb)
+        return ids
+
+    def add(self, rows: np.ndarray, cols: np.ndarray, values: np.ndarray) -> None:
+        rows, cols, values = np.broadcast_arrays(rows, cols, np.asarray(values, dtype=float))
+        self.entries.append((rows, cols, values))
+
+    def proto(self):
+        rid, cid, val = (np.concatenate(part) if part else np.zeros(0)
+                         for part in zip(*self.entries, strict=True))
+        return build_proto(np.concatenate(self.lo), np.concatenate(self.hi),
+                           np.concatenate(self.obj), np.concatenate(self.integer),
+                           rid.astype(int), cid.astype(int), val,
+                           np.concatenate(self.lb), np.concatenate(self.ub))
 
 
 def _solver_type(name: str) -> int:
@@ -39,124 +84,115 @@ def _solver_type(name: str) -> int:
             HIGHS: parameters.SolverType.HIGHS}[name].value
 
 
-@dataclass
-class _Columns:
-    lo: list[np.ndarray]
-    hi: list[np.ndarray]
-    obj: list[np.ndarray]
-    count: int
-
-    def add(self, lo: np.ndarray, hi: np.ndarray, obj: np.ndarray) -> np.ndarray:
-        ids = np.arange(self.count, self.count + len(lo))
-        self.lo.append(lo)
-        self.hi.append(hi)
-        self.obj.append(obj)
-        self.count += len(lo)
-        return ids
-
-
 def solve(
     f: Formulation,
     bp: Breakpoints,
     *,
-    solver: str = GLOP,
     fixed: dict[int, float] | None = None,
+    fixed_switches: np.ndarray | None = None,
     elastic: bool = False,
     time_limit: float = 60.0,
     hint: np.ndarray | None = None,
 ) -> LpSolution:
-    """Solve the piecewise model; `fixed` pins variables (the integers after a MIP,
-    to read the duals); `elastic` minimises the relative violation of every
-    planner constraint instead (for explaining infeasibility)."""
+    """Solve the piecewise model.
+
+    :param fixed: pins formulation variables (the integers after a MIP, to read
+        the duals of the continuous problem around it); `fixed_switches` does the
+        same for the S-curve switches.
+    :param elastic: minimise the relative violation of every planner constraint
+        instead (for explaining infeasibility).
+    """
     n = f.n_vars
     terms = f.terms
-    lo, hi = f.lo.copy(), f.hi.copy()
-    integer = f.integer.copy()
+    m = ModelArrays()
+    lo, hi, integer = f.lo.copy(), f.hi.copy(), f.integer.copy()
     for index, value in (fixed or {}).items():
         lo[index] = hi[index] = value
         integer[index] = False
-    columns = _Columns([lo], [hi], [np.zeros(n) if elastic else f.objective.copy()], n)
+    m.columns(lo, hi, np.zeros(n) if elastic else f.objective, integer)
 
-    piece_term, width, slope = bp.pieces(terms)
-    weight = np.zeros(len(slope)) if elastic else \
-        terms.weight[piece_term] * terms.sigma[piece_term] * slope
-    piece_col = columns.add(np.zeros(len(width)), width, weight)
+    piece_term, left, width, slope = bp.pieces(terms)
+    weight = 0.0 if elastic else terms.weight[piece_term] * terms.sigma[piece_term] * slope
+    piece_col = m.columns(np.zeros(len(width)), width, np.zeros(len(width)) + weight)
 
     rid, cid, val, row_lb, row_ub = f.matrix()
-    parts_r, parts_c, parts_v = [rid], [cid], [val]
-    # Curve terms inside rows (revenue target, return on spend), over the pieces.
+    m.rows(row_lb, row_ub)
+    m.add(rid, cid, val)
+    # Curve terms inside rows (revenue target, brand floor, return on spend).
     for r, row in enumerate(f.rows):
         for block_id, coef in row.curve_terms:
             mask = terms.block[piece_term] == block_id
-            parts_r.append(np.full(int(mask.sum()), r))
-            parts_c.append(piece_col[mask])
-            parts_v.append(coef * terms.sigma[piece_term[mask]] * slope[mask])
-    n_rows = len(f.rows)
-    lbs, ubs = [row_lb], [row_ub]
-    slack_rows = np.zeros(0, dtype=int)
-    if elastic:
-        slack_rows, slack_cols = _elastic_slacks(f, columns, parts_r, parts_c, parts_v)
+            m.add(np.full(int(mask.sum()), r), piece_col[mask],
+                  coef * terms.sigma[piece_term[mask]] * slope[mask])
     # Links: var − Σ pieces = 0, one row per curve term.
-    link_row = n_rows + np.arange(len(terms))
-    parts_r += [link_row, link_row[piece_term]]
-    parts_c += [terms.var, piece_col]
-    parts_v += [np.ones(len(terms)), -np.ones(len(piece_col))]
-    lbs.append(np.zeros(len(terms)))
-    ubs.append(np.zeros(len(terms)))
+    link_row = m.rows(np.zeros(len(terms)), np.zeros(len(terms)))
+    m.add(link_row, terms.var, 1.0)
+    m.add(link_row[piece_term], piece_col, -1.0)
+    switch_col = np.zeros(0, dtype=int)
+    if bp.exact_s and not elastic:
+        switch_col = _s_switches(m, terms, piece_term, left, width, piece_col, fixed_switches)
+    slack_rows = slack_cols = np.zeros(0, dtype=int)
+    if elastic:
+        slack_rows, slack_cols = _elastic_slacks(f, m)
 
-    all_lo = np.concatenate(columns.lo)
-    all_hi = np.concatenate(columns.hi)
-    all_obj = np.concatenate(columns.obj)
-    integers = np.zeros(columns.count, dtype=bool)
-    integers[:n] = integer
-    proto = _proto(all_lo, all_hi, all_obj, integers, np.concatenate(parts_r),
-                   np.concatenate(parts_c), np.concatenate(parts_v),
-                   np.concatenate(lbs), np.concatenate(ubs))
-    is_mip = bool(integers.any())
-    name = solver
-    if solver == GLOP and is_mip:
+    is_mip = bool(np.concatenate(m.integer).any())
+    name = GLOP
+    if is_mip:
         name = SCIP
-    elif solver == GLOP and any(row.curve_terms for row in f.rows):
+    elif any(row.curve_terms for row in f.rows):
         # A row over every piece's slope (revenue target, brand floor, return on
         # spend) is badly scaled for GLOP (seconds, or a wrong "infeasible");
         # HiGHS's dual simplex takes it in a fraction of a second.
         name = HIGHS
-    result = _run(proto, name, time_limit, hint[:n] if (hint is not None and is_mip) else None)
-    status = _status(result)
+    proto = m.proto()
+    result = run(proto, name, time_limit, hint[:n] if (hint is not None and is_mip) else None)
+    status = status_of(result)
     if status in ("imprecise", "numerical_error") and name == GLOP:
         # GLOP occasionally loses precision on finely refined pieces; HiGHS's simplex
         # takes the same model from scratch.
-        result = _run(proto, HIGHS, time_limit, None)
-        status = _status(result)
+        result = run(proto, HIGHS, time_limit, None)
+        status = status_of(result)
     if status in ("infeasible", "infeasible_or_unbounded"):
-        return LpSolution("infeasible", np.zeros(n), np.zeros(n_rows), float("nan"))
+        return LpSolution("infeasible", np.zeros(n), np.zeros(len(f.rows)), float("nan"))
     if status not in ("optimal", "feasible") or not result.solutions:
         raise NoAllocation(f"the solver stopped without an allocation ({status}: "
                            f"{result.termination.detail or 'no detail'})")
     solution = result.solutions[0]
-    primal = np.zeros(columns.count)
+    primal = np.zeros(m.n_cols)
     values = solution.primal_solution.variable_values
     primal[np.asarray(values.ids, dtype=int)] = values.values
-    duals = np.zeros(len(np.concatenate(lbs)))
+    duals = np.zeros(m.n_rows)
     if solution.HasField("dual_solution"):
         dual_values = solution.dual_solution.dual_values
         duals[np.asarray(dual_values.ids, dtype=int)] = dual_values.values
-    violations = None
-    if elastic:
-        violations = np.bincount(slack_rows, weights=primal[slack_cols], minlength=n_rows)
-    return LpSolution(status, primal[:n], duals[:n_rows],
-                      float(solution.primal_solution.objective_value), violations)
+    violations = (np.bincount(slack_rows, weights=primal[slack_cols], minlength=len(f.rows))
+                  if elastic else None)
+    switches = np.round(primal[switch_col]) if len(switch_col) else None
+    return LpSolution(status, primal[:n], duals[: len(f.rows)],
+                      float(solution.primal_solution.objective_value), violations, switches)
 
 
-def _status(result) -> str:
-    from ortools.math_opt import result_pb2
+def _s_switches(m: ModelArrays, terms, piece_term: np.ndarray, left: np.ndarray,
+                width: np.ndarray, piece_col: np.ndarray,
+                fixed: np.ndarray | None) -> np.ndarray:
+    """S-curves solved exactly: a switch per S-curve term takes its first piece
+    (0 to the inflection point) whole or not at all, and later pieces only when on,
+    so the spend is 0 or on the concave part, where chords are exact again."""
+    s_terms = np.flatnonzero((terms.inflection > 0) & (terms.upper > 0))
+    count = len(s_terms)
+    lo = np.zeros(count) if fixed is None else np.asarray(fixed, dtype=float)
+    hi = np.ones(count) if fixed is None else np.asarray(fixed, dtype=float)
+    switch_col = m.columns(lo, hi, np.zeros(count), integer=fixed is None)
+    position = np.full(len(terms), -1)
+    position[s_terms] = np.arange(count)
+    on = np.flatnonzero(position[piece_term] >= 0)
+    rows = m.rows(np.where(left[on] == 0, 0.0, -np.inf), np.zeros(len(on)))
+    m.add(rows, piece_col[on], 1.0)
+    m.add(rows, switch_col[position[piece_term[on]]], -width[on])
+    return switch_col
 
-    reason = result_pb2.TerminationReasonProto.Name(result.termination.reason)
-    return reason.removeprefix("TERMINATION_REASON_").lower()
 
-
-def _elastic_slacks(f: Formulation, columns: _Columns, parts_r: list, parts_c: list,
-                    parts_v: list) -> tuple[np.ndarray, np.ndarray]:
+def _elastic_slacks(f: Formulation, m: ModelArrays) -> tuple[np.ndarray, np.ndarray]:
     """One slack per finite side of every planner row, costed by the row's scale,
     so the solver gives way where the violation is relatively smallest."""
     _, _, _, lb, ub = f.matrix()
@@ -167,25 +203,23 @@ def _elastic_slacks(f: Formulation, columns: _Columns, parts_r: list, parts_c: l
         rows.append(chosen)
         signs.append(np.full(len(chosen), sign))
     slack_rows = np.concatenate(rows)
-    sign = np.concatenate(signs)
-    bounds = np.where(np.isfinite(lb), np.abs(lb), 0.0), np.where(np.isfinite(ub), np.abs(ub), 0.0)
-    scale = np.maximum(1.0, np.maximum(*bounds))[slack_rows]
-    cols = columns.add(np.zeros(len(slack_rows)), np.full(len(slack_rows), np.inf),
-                       -1.0 / scale)
-    parts_r.append(slack_rows)
-    parts_c.append(cols)
-    parts_v.append(sign)
+    magnitude = np.maximum(np.where(np.isfinite(lb), np.abs(lb), 0.0),
+                           np.where(np.isfinite(ub), np.abs(ub), 0.0))
+    scale = np.maximum(1.0, magnitude)[slack_rows]
+    cols = m.columns(np.zeros(len(slack_rows)), np.full(len(slack_rows), np.inf), -1.0 / scale)
+    m.add(slack_rows, cols, np.concatenate(signs))  # +slack lifts a row, −slack lowers it
     return slack_rows, cols
 
 
-def _proto(lo, hi, obj, integers, rid, cid, val, lb, ub):
+def build_proto(lo, hi, obj, integers, rid, cid, val, lb, ub):
+    """A MathOpt ModelProto (maximising) from column and row arrays and COO entries."""
     from ortools.math_opt import model_pb2
 
     proto = model_pb2.ModelProto(name="allocation")
     proto.variables.ids.extend(range(len(lo)))
     proto.variables.lower_bounds.extend(lo.tolist())
     proto.variables.upper_bounds.extend(hi.tolist())
-    proto.variables.integers.extend(integers.tolist())
+    proto.variables.integers.extend(np.asarray(integers, dtype=bool).tolist())
     proto.objective.maximize = True
     nonzero = np.flatnonzero(obj)
     proto.objective.linear_coefficients.ids.extend(nonzero.tolist())
@@ -203,7 +237,15 @@ def _proto(lo, hi, obj, integers, rid, cid, val, lb, ub):
     return proto
 
 
-def _run(proto, name: str, time_limit: float, hint: np.ndarray | None):
+def status_of(result) -> str:
+    from ortools.math_opt import result_pb2
+
+    reason = result_pb2.TerminationReasonProto.Name(result.termination.reason)
+    return reason.removeprefix("TERMINATION_REASON_").lower()
+
+
+def run(proto, name: str, time_limit: float, hint: np.ndarray | None):
+    """Solve a ModelProto with MathOpt's solver `name`; the raw SolveResultProto."""
     from ortools.math_opt import result_pb2
     from ortools.math_opt.core.python import solver as core
     from ortools.math_opt.python import (

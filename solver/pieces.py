@@ -26,11 +26,16 @@ _NEAR_K = np.array([0.25, 0.5, 1.0, 2.0, 4.0])
 
 @dataclass
 class Breakpoints:
+    """Breakpoints of every term. With `exact_s`, S-curves are not replaced by their
+    envelope: their first piece runs from 0 to the inflection point and is taken
+    whole or not at all (a switch in the MIP), the rest follows the curve."""
+
     term: np.ndarray
     x: np.ndarray
+    exact_s: bool = False
 
     @classmethod
-    def initial(cls, terms: Terms) -> Breakpoints:
+    def initial(cls, terms: Terms, exact_s: bool = False) -> Breakpoints:
         """0 and the upper bound, a grid denser towards zero, and points around the
         half-saturation spend, where curves bend most."""
         n = len(terms)
@@ -40,13 +45,13 @@ class Breakpoints:
             np.zeros((n, 1)), terms.upper[:, None] * grid[None, :],
             terms.k[:, None] * _NEAR_K[None, :],
         ], axis=1).ravel()
-        return _normalised(terms, term, x)
+        return _normalised(terms, term, x, exact_s)
 
     def add(self, terms: Terms, term: np.ndarray, x: np.ndarray) -> int:
         """Insert points; return how many were new."""
         before = len(self.x)
         merged = _normalised(terms, np.concatenate([self.term, term]),
-                             np.concatenate([self.x, x]))
+                             np.concatenate([self.x, x]), self.exact_s)
         self.term, self.x = merged.term, merged.x
         return len(self.x) - before
 
@@ -54,27 +59,30 @@ class Breakpoints:
     def size(self) -> int:
         return len(self.x) - len(np.unique(self.term))
 
-    def pieces(self, terms: Terms) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """(term, width, chord slope) of every piece, in breakpoint order."""
+    def pieces(self, terms: Terms) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """(term, left end, width, chord slope) of every piece, in breakpoint order."""
         same = self.term[1:] == self.term[:-1]
         term = self.term[:-1][same]
         left, right = self.x[:-1][same], self.x[1:][same]
         params = tuple(p[term] for p in terms.params)
         rise = curves.value(*params, right) - curves.value(*params, left)
         width = right - left
-        return term, width, rise / width
+        return term, left, width, rise / width
 
 
-def _normalised(terms: Terms, term: np.ndarray, x: np.ndarray) -> Breakpoints:
-    """Clip to [0, upper], keep S-curves' envelope straight below τ, sort, dedupe."""
+def _normalised(terms: Terms, term: np.ndarray, x: np.ndarray,
+                exact_s: bool) -> Breakpoints:
+    """Clip to [0, upper], keep S-curves' first piece straight (below τ on the
+    envelope, below the inflection point when exact), sort, dedupe."""
     upper = terms.upper[term]
     x = np.clip(x, 0.0, upper)
-    tau = terms.tau[term]
+    corner = terms.inflection if exact_s else terms.tau
+    tau = corner[term]
     straight = (tau > 0) & (x > 0) & (x < np.minimum(tau, upper))
     term, x, upper = term[~straight], x[~straight], upper[~straight]
-    bend = np.flatnonzero((terms.tau > 0) & (terms.tau < terms.upper))
+    bend = np.flatnonzero((corner > 0) & (corner < terms.upper))
     term = np.concatenate([term, bend, np.arange(len(terms))])
-    x = np.concatenate([x, terms.tau[bend], terms.upper])
+    x = np.concatenate([x, corner[bend], terms.upper])
     term = np.concatenate([term, np.arange(len(terms))])
     x = np.concatenate([x, np.zeros(len(terms))])
     order = np.lexsort((x, term))
@@ -82,7 +90,7 @@ def _normalised(terms: Terms, term: np.ndarray, x: np.ndarray) -> Breakpoints:
     scale = np.maximum(terms.upper[term], 1.0)
     keep = np.ones(len(x), dtype=bool)
     keep[1:] = (term[1:] != term[:-1]) | (np.diff(x) > 1e-12 * scale[1:])
-    return Breakpoints(term[keep], x[keep])
+    return Breakpoints(term[keep], x[keep], exact_s)
 
 
 def envelope_value(terms: Terms, index: np.ndarray, x: np.ndarray) -> np.ndarray:

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import numpy as np
 
+from solver import curves
 from solver.formulation import Formulation
+from solver.pieces import envelope_value
 from solver.problem import BRAND, PROMOTION
 from solver.result import Allocation, Binding, ChannelResult
 
@@ -83,10 +85,28 @@ def unspent_reason(f: Formulation, values: np.ndarray, binding: list[Binding]) -
             "(the next unit would earn nothing)")
 
 
+def relative_gap(lower: float, upper: float) -> float:
+    scale = max(abs(upper), abs(lower), 1e-9)
+    return max(upper - lower, 0.0) / scale
+
+
+def envelope_gap(f: Formulation, values: np.ndarray) -> float:
+    """How much the concave envelopes of S-curves over-promise at `values`, as a
+    share of the true objective (0 without S-curves, or where none sits on the
+    envelope's straight part)."""
+    terms = f.terms
+    s_curve = np.flatnonzero(terms.tau > 0)
+    if not len(s_curve):
+        return 0.0
+    x = values[terms.var[s_curve]]
+    params = tuple(p[s_curve] for p in terms.params)
+    weight = terms.weight[s_curve] * terms.sigma[s_curve]
+    excess = weight * (envelope_value(terms, s_curve, x) - curves.value(*params, x))
+    return float(excess.sum()) / max(abs(f.true_objective(values)), 1e-9)
+
+
 def assemble(f: Formulation, values: np.ndarray, duals: np.ndarray, *, lower: float,
              upper: float, rounds: int, seconds: float) -> Allocation:
-    from solver.allocation import relative_gap
-
     p = f.problem
     spend = f.spend(values).copy()
     spend[np.abs(spend) < 1e-9] = 0.0
@@ -111,4 +131,5 @@ def assemble(f: Formulation, values: np.ndarray, duals: np.ndarray, *, lower: fl
         budget_shadow_price=budget_dual, status="optimal", solve_seconds=seconds,
         rounds=rounds, mip=bool(f.integer.any()),
         unspent=max(p.budget - float(spend.sum()), 0.0), unspent_reason=reason,
+        envelope_gap=envelope_gap(f, values),
     )
