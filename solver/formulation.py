@@ -63,6 +63,7 @@ class Terms:
     tau: np.ndarray          # S-curves: where the envelope meets the curve (else 0)
     inflection: np.ndarray   # S-curves: where the slope peaks (else 0)
     upper: np.ndarray
+    typical: np.ndarray      # the level an even spread of the budget would give
 
     @property
     def params(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
@@ -160,7 +161,24 @@ def _flatten(f: Formulation) -> Terms:
         tau=tangent_from_origin(family, a, k, s),
         inflection=inflection(family, k, s),
         upper=f.hi[var].astype(float),
+        typical=_typical_levels(f, var),
     )
+
+
+def _typical_levels(f: Formulation, var: np.ndarray) -> np.ndarray:
+    """Spend per channel-period-goal if the budget were spread evenly over every
+    open one, and the brand stock that spend would build: where the answer tends
+    to lie, so where the first pieces should be fine."""
+    p = f.problem
+    open_x = int(np.count_nonzero(f.hi[: f.n_x] > 0)) or 1
+    even = p.budget / open_x
+    levels = np.full(f.n_vars, even)
+    n_t = len(p.periods)
+    for c, ch in enumerate(p.channels):
+        for t in range(n_t):
+            built = even * (1 - ch.adstock ** (t + 1)) / (1 - ch.adstock)
+            levels[f.a_index(c, t)] = built + ch.adstock ** (t + 1) * ch.carry
+    return levels[var]
 
 
 def build(problem: AllocationProblem, *, with_minimum_buys: bool = True) -> Formulation:

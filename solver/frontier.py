@@ -1,16 +1,18 @@
 """The brand/promotion frontier: the most promotion revenue for each level of
 brand response, from "all for sales" to "all for brand".
 
-Both ends are solved first (most promotion revenue, then most brand response);
-the points between are ε-constraints, ``max revenue s.t. brand response ≥ level``,
-at evenly spaced levels, so the curve is evenly sampled where planners read it.
-Each point places breakpoints on the previous point's allocation, which is
-close to its own: the pieces start exact where the answer will be.
+Each point maximises ``revenue + w·brand`` for a brand value w: with concave
+curves every such point is on the frontier, and each is the ordinary
+allocation model (fast, and certified like any allocation). The ends are w ≈ 0
+and w large; every further w is the slope between the two neighbouring points
+that lie furthest apart, which places the next point where the curve between
+them bends most. Each solve starts from its neighbour's allocation.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import itertools
 from collections.abc import Callable
 
 import numpy as np
@@ -32,26 +34,36 @@ def frontier(problem: AllocationProblem, points: int = 21,
     """
     if points < 2:
         raise ValueError("a frontier needs at least 2 points")
-    sales = dataclasses.replace(problem, objective="max_value", brand_value=_TIE_BREAK,
-                                promotion_weight=1.0, brand_floor=None)
-    first = allocate(sales)
-    if isinstance(first, Infeasible):
-        return first
-    brand = dataclasses.replace(sales, brand_value=1.0, promotion_weight=_TIE_BREAK)
-    last = allocate(brand, current=first.spend)
-    assert isinstance(last, Allocation)  # same constraints as the feasible first end
-    found = [FrontierPoint(first.brand_response, first)]
-    if progress is not None and not progress(1, points):
+    base = dataclasses.replace(problem, objective="max_value", brand_floor=None,
+                               promotion_weight=1.0)
+    sales = allocate(dataclasses.replace(base, brand_value=_TIE_BREAK))
+    if isinstance(sales, Infeasible):
+        return sales
+    brand = allocate(dataclasses.replace(base, brand_value=1.0, promotion_weight=_TIE_BREAK),
+                     current=sales.spend)
+    assert isinstance(brand, Allocation)  # the same constraints as the feasible first end
+    found = [FrontierPoint(0.0, sales), FrontierPoint(np.inf, brand)]
+    if progress is not None and not progress(2, points):
         return Frontier(tuple(found))
-    levels = np.linspace(first.brand_response, last.brand_response, points)[1:-1]
-    previous = first
-    for done, level in enumerate(levels, start=2):
-        point = dataclasses.replace(sales, brand_floor=float(level))
-        result = allocate(point, current=previous.spend)
-        if isinstance(result, Allocation):
-            found.append(FrontierPoint(float(level), result))
-            previous = result
-        if progress is not None and not progress(done, points):
-            return Frontier(tuple(found))
-    found.append(FrontierPoint(last.brand_response, last))
+    span_b = max(brand.brand_response - sales.brand_response, 1e-12)
+    span_p = max(sales.promotion_revenue - brand.promotion_revenue, 1e-12)
+    while len(found) < points:
+        # The widest gap between neighbours, in units of each axis's range.
+        distances = [np.hypot((b.allocation.brand_response - a.allocation.brand_response) / span_b,
+                              (a.allocation.promotion_revenue - b.allocation.promotion_revenue)
+                              / span_p) for a, b in itertools.pairwise(found)]
+        i = int(np.argmax(distances))
+        left, right = found[i].allocation, found[i + 1].allocation
+        if distances[i] < 1e-9:
+            break
+        rise = left.promotion_revenue - right.promotion_revenue
+        run = right.brand_response - left.brand_response
+        weight = rise / run if run > 0 else found[i].brand_value
+        point = allocate(dataclasses.replace(base, brand_value=float(weight)),
+                         current=left.spend)
+        if not isinstance(point, Allocation):
+            break
+        found.insert(i + 1, FrontierPoint(float(weight), point))
+        if progress is not None and not progress(len(found), points):
+            break
     return Frontier(tuple(found))

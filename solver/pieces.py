@@ -20,8 +20,9 @@ import numpy as np
 from solver import curves
 from solver.formulation import Terms
 
-INITIAL_POINTS = 8
+_GRID = np.array([0.25, 0.5, 0.75])
 _NEAR_K = np.array([0.25, 0.5, 1.0, 2.0, 4.0])
+_NEAR_TYPICAL = np.array([0.1, 0.25, 0.5, 0.7, 0.85, 1.0, 1.2, 1.5, 2.0, 3.0, 5.0])
 
 
 @dataclass
@@ -36,15 +37,15 @@ class Breakpoints:
 
     @classmethod
     def initial(cls, terms: Terms, exact_s: bool = False) -> Breakpoints:
-        """0 and the upper bound, a grid denser towards zero, and points around the
-        half-saturation spend, where curves bend most."""
+        """0 and the upper bound, a coarse grid, points around the half-saturation
+        spend (where curves bend most) and, densest, around the level an even
+        spread of the budget gives (where answers tend to lie)."""
         n = len(terms)
-        grid = (np.arange(1, INITIAL_POINTS + 1) / INITIAL_POINTS) ** 2
-        term = np.concatenate([np.repeat(np.arange(n), 1 + len(grid) + len(_NEAR_K))])
-        x = np.concatenate([
-            np.zeros((n, 1)), terms.upper[:, None] * grid[None, :],
-            terms.k[:, None] * _NEAR_K[None, :],
-        ], axis=1).ravel()
+        columns = [np.zeros((n, 1)), terms.upper[:, None] * _GRID[None, :],
+                   terms.k[:, None] * _NEAR_K[None, :],
+                   terms.typical[:, None] * _NEAR_TYPICAL[None, :]]
+        term = np.repeat(np.arange(n), sum(c.shape[1] for c in columns))
+        x = np.concatenate(columns, axis=1).ravel()
         return _normalised(terms, term, x, exact_s)
 
     def add(self, terms: Terms, term: np.ndarray, x: np.ndarray) -> int:

@@ -99,9 +99,10 @@ class Infeasible:
 
 @dataclass(frozen=True)
 class FrontierPoint:
-    """Most promotion revenue reachable with at least `brand_floor` brand response."""
+    """The allocation that maximises promotion revenue + `brand_value` × brand
+    response (0 and infinity at the two ends)."""
 
-    brand_floor: float
+    brand_value: float
     allocation: Allocation
 
 
