@@ -171,15 +171,26 @@ def _configure(conn: sqlite3.Connection) -> None:
     conn.execute("PRAGMA foreign_keys = ON")
 
 
+def _kept_backups(conn: sqlite3.Connection) -> int:
+    try:
+        row = conn.execute("SELECT value FROM settings WHERE key = 'backup_keep'").fetchone()
+        return max(1, int(row[0])) if row else backups.DEFAULT_KEEP
+    except (sqlite3.Error, ValueError, TypeError):
+        return backups.DEFAULT_KEEP
+
+
 def open_plan(
     path: str | os.PathLike[str],
     *,
     read_only: bool = False,
     backup_root: Path | None = None,
-    backup_keep: int = backups.DEFAULT_KEEP,
+    backup_keep: int | None = None,
     take_backup: bool = True,
 ) -> Plan:
     """Open an existing plan for writing (or read-only).
+
+    :param backup_keep: how many rotating backups to keep; by default the plan's
+        own `backup_keep` setting.
 
     :raises PlanFileError: the file is missing, not SQLite, not ours, newer,
         damaged, or held by another writer (`PlanLocked` names who).
@@ -203,8 +214,9 @@ def open_plan(
         # Opening is bookkeeping, never an undoable action: nothing here is captured.
         if take_backup or version < SCHEMA_VERSION:
             reason = "open" if version == SCHEMA_VERSION else f"before-upgrade-v{version}"
+            keep = backup_keep if backup_keep is not None else _kept_backups(conn)
             plan.backup = backups.take(conn, path, plan.plan_id, reason=reason,
-                                       keep=backup_keep, root=backup_root)
+                                       keep=keep, root=backup_root)
         # Migrate before switching to WAL: a failed migration then rolls back in the
         # file's own journal mode and leaves every byte (header included) as it was.
         migrations.migrate(db, _describe(path))

@@ -203,3 +203,15 @@ def test_duplicates_get_new_ids(plan, world):
 def test_kpi_target_must_be_a_finite_number(plan, world, target):
     with pytest.raises(ValidationError, match=r"kpi\.target"):
         campaigns.add_kpi_target(plan, world["campaign"], "sales", "GMV", target)
+
+
+def test_backups_kept_follow_the_plan_setting(plan_path):
+    from planner.storage import backups
+    from planner.storage.plan_file import open_plan
+
+    with open_plan(plan_path) as opened:
+        plan_settings.update_settings(opened, backup_keep=2)
+        plan_id = opened.plan_id
+    for _ in range(4):
+        open_plan(plan_path).close()
+    assert len(backups.listing(plan_path, plan_id)) == 2
