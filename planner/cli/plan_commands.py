@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import click
@@ -176,10 +177,7 @@ def undo(plan: Path) -> None:
     """
     from planner.storage import history
 
-    with open_write(plan) as opened:
-        target = history.undo_candidate(opened)
-        history.undo(opened)
-        click.echo(f"Undone: {history.get_action(opened, target).label}")
+    _replay(plan, history.undo, history.undo_candidate, "Undone")
 
 
 @main.command()
@@ -191,10 +189,16 @@ def redo(plan: Path) -> None:
     """
     from planner.storage import history
 
+    _replay(plan, history.redo, history.redo_candidate, "Redone")
+
+
+def _replay(plan: Path, replay: Callable, candidate: Callable, verb: str) -> None:
+    from planner.storage import history
+
     with open_write(plan) as opened:
-        target = history.redo_candidate(opened)
-        history.redo(opened)
-        click.echo(f"Redone: {history.get_action(opened, target).label}")
+        target = candidate(opened)
+        replay(opened)
+        click.echo(f"{verb}: {history.get_action(opened, target).label}")
 
 
 @main.group()

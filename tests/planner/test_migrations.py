@@ -28,13 +28,6 @@ V2_TABLES = ("placeholders", "baselines", "baseline_flights")
 SIDECARS = ("-wal", "-shm", "-journal", ".lock")
 
 
-@pytest.fixture(autouse=True)
-def app_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    home = tmp_path / "home"
-    monkeypatch.setenv("CAMPAIGN_PLANNER_HOME", str(home))
-    return home
-
-
 @pytest.fixture
 def v1_copy(tmp_path: Path) -> Path:
     target = tmp_path / "plans" / "年度计划 v1.cplan"
@@ -167,14 +160,14 @@ def test_new_columns_and_tables_exist_with_their_defaults(v1_copy: Path) -> None
 
 
 def test_backup_taken_before_upgrade_is_the_version_1_file(v1_copy: Path,
-                                                          app_home: Path) -> None:
+                                                          home: Path) -> None:
     fixture_hash = sha256(FIXTURE)
     expected = fixture_dump()
     with plan_file.opened(v1_copy) as plan:
         assert plan.backup is not None
         assert "before-upgrade-v1" in plan.backup.path.name
         backup = plan.backup.path
-    found = list(app_home.rglob("*before-upgrade-v1*"))
+    found = list(home.rglob("*before-upgrade-v1*"))
     assert found == [backup]
     assert sha256(backup) != sha256(v1_copy)  # the plan moved on; the backup did not
     assert plan_file.inspect(backup) == 1

@@ -44,13 +44,6 @@ D = dt.date
 SIDECARS = ("-wal", "-shm", "-journal", ".lock")
 
 
-@pytest.fixture(autouse=True)
-def app_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    home = tmp_path / "home"
-    monkeypatch.setenv("CAMPAIGN_PLANNER_HOME", str(home))
-    return home
-
-
 # -- helpers -----------------------------------------------------------------------------
 
 def sha256(path: Path) -> str:
@@ -331,11 +324,11 @@ def test_backups_rotate(plan_path: Path, tmp_path: Path, keep: int) -> None:
     assert len(list(backups.folder_for(plan_path, plan_id, root).iterdir())) == keep
 
 
-def test_backup_default_location_is_under_the_app_home(plan_path: Path, app_home: Path) -> None:
+def test_backup_default_location_is_under_the_app_home(plan_path: Path, home: Path) -> None:
     plan_file.create_plan(plan_path).close()
     with plan_file.opened(plan_path) as plan:
         assert plan.backup is not None
-        assert app_home in plan.backup.path.parents
+        assert home in plan.backup.path.parents
 
 
 HOLDER = """
