@@ -32,6 +32,7 @@ from planner.domain.entities import new_id
 from planner.domain.festivals import festival_windows
 from planner.domain.phasing import Phasing, phase_days
 from planner.storage.plan_file import Plan
+from solver.curves import Curve, adstock
 
 if TYPE_CHECKING:
     from planner.demo import DemoPlan
@@ -47,25 +48,9 @@ DAY = timedelta(days=1)
 
 def response(family: str, params: dict[str, Any], x: Any) -> np.ndarray:
     """The saturating curve of `family` ('hill' or 'exponential') at `x`."""
-    x = np.asarray(x, dtype=float)
-    a, k = float(params["a"]), float(params["k"])
-    if family == "hill":
-        s = float(params["s"])
-        xs = np.power(np.maximum(x, 0.0), s)
-        return a * xs / (k ** s + xs)
-    if family == "exponential":
-        return a * (1.0 - np.exp(-x / k))
-    raise ValueError(f"curve family must be 'hill' or 'exponential', got {family!r}")
 
-
-def adstock(spend: Any, rate: float, carry_in: float = 0.0) -> np.ndarray:
-    """Geometric adstock: A[t] = spend[t] + rate * A[t-1], A[-1] = carry_in."""
-    out = np.empty(len(spend), dtype=float)
-    carried = float(carry_in)
-    for t, x in enumerate(np.asarray(spend, dtype=float)):
-        carried = x + rate * carried
-        out[t] = carried
-    return out
+    shape = float(params.get("s", 1.0)) if family == "hill" else 1.0
+    return Curve(family, float(params["a"]), float(params["k"]), shape).value(x)
 
 
 def expected_revenue(family: str, params: dict[str, Any], starts: list[str],
@@ -77,7 +62,8 @@ def expected_revenue(family: str, params: dict[str, Any], starts: list[str],
 
 def expected_brand(family: str, params: dict[str, Any], brand_spend: Any) -> np.ndarray:
     """Brand index the true curve predicts for consecutive weeks of brand spend."""
-    stock = adstock(brand_spend, params["adstock"], params.get("carry_in", 0.0))
+    stock = adstock(np.asarray(brand_spend, dtype=float), params["adstock"],
+                    params.get("carry_in", 0.0))
     return response(family, params, stock)
 
 
