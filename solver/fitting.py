@@ -5,15 +5,13 @@ A channel's **promotion** curve is fitted from ``revenue_t = season_t·f(x_t)``,
 (:mod:`solver.curves`); when only a total outcome is known (a wide marketing-mix
 table), :func:`fit_joint` fits ``y_t = b + season_t·Σ_c f_c(x_{c,t})`` at once.
 
-Why it is built this way: the height ``a`` and a baseline ``b`` enter linearly,
-so they are solved inside the residual (closed form or non-negative least
-squares) and `least_squares` only searches the shape (log k, log s): positive,
-bounded and well conditioned from a few starts. Revenue noise is multiplicative,
-so one channel's fit compares logs when every outcome and spend is positive. The
-fit is not convex in λ, so λ is profiled over a grid (which cannot miss the
-basin) and then refined. The family is chosen by AIC unless named. Refusals
-raise :class:`FitError` naming the channel: no curve is made from noise. Money
-stays in the caller's units; scipy is imported only where it is used.
+Why so: heights ``a`` and a baseline ``b`` enter linearly, so they are solved inside
+the residual (closed form or NNLS) and `least_squares` searches only the shape (log k,
+log s): positive, bounded, well conditioned from a few starts. Revenue noise is
+multiplicative, so one channel's fit compares logs when nothing is zero. The fit is
+not convex in λ, so λ is profiled over a grid, then refined. The family is chosen by
+AIC unless named. Refusals raise :class:`FitError` naming the channel: no curve is
+made from noise. Money stays in the caller's units; scipy is imported where used.
 """
 
 from __future__ import annotations
@@ -44,7 +42,6 @@ class FitError(SolverError):
 @dataclass(frozen=True)
 class FitResult:
     """A fitted curve and its quality.
-
     :param adstock: λ of the brand stock (0 for promotion curves).
     :param carry: stock before the history's first period (0 without adstock).
     :param r2: share of the outcome's variance explained, on the outcome's scale.
@@ -69,8 +66,7 @@ class FitResult:
         """What the curve reads: the spend itself, or the brand stock."""
         return adstocked(np.asarray(spend, dtype=float), self.adstock, self.carry)
 
-    def predict(self, spend: Sequence[float], season: Sequence[float] | None = None
-                ) -> np.ndarray:
+    def predict(self, spend: Sequence[float], season: Sequence | None = None) -> np.ndarray:
         """Expected outcome per period of this spend history."""
         index = 1.0 if season is None else np.asarray(season, dtype=float)
         return self.baseline + index * self.curve.value(self.stock(spend))
@@ -78,11 +74,8 @@ class FitResult:
 
 @dataclass(frozen=True)
 class JointFit:
-    """One additive model of a total outcome over several channels.
-
-    Each channel's `FitResult` carries the joint model's quality; channels whose
-    history could not be used, or that show no effect, are in `failures`.
-    """
+    """One additive model of a total outcome: each channel's `FitResult` carries the
+    joint quality; channels with unusable history or no effect are in `failures`."""
 
     fits: dict[str, FitResult]
     baseline: float
@@ -91,8 +84,6 @@ class JointFit:
     n: int
     failures: dict[str, str] = field(default_factory=dict)
 
-
-# -- shared pieces -------------------------------------------------------------------
 
 def adstocked(spend: np.ndarray, rate: float, carry: float | None = None) -> np.ndarray:
     """``A_t = rate·A_{t−1} + x_t`` with ``A_{−1} = carry``, as a linear filter (fast
@@ -146,21 +137,15 @@ def _inputs(channel: str, spend: Sequence[float], outcome: Sequence[float],
 
 
 def _codes(family: str | None) -> list[int]:
-    if family is None:
-        return [HILL, EXPONENTIAL]
-    if family not in FAMILIES:
+    if family is not None and family not in FAMILIES:
         raise FitError(f"curve family must be hill or exponential, got {family!r}")
-    return [FAMILIES[family]]
+    return [FAMILIES[family]] if family else [HILL, EXPONENTIAL]
 
-
-# -- the least-squares core ----------------------------------------------------------
 
 @dataclass(frozen=True)
 class _Model:
-    """A fitted additive model, back in the caller's units.
-
-    `sse` is in the fitting space (logs or scaled levels) for AIC; `theta` are the
-    scaled shape parameters, to warm-start a neighbouring fit."""
+    """A fitted additive model in the caller's units; `sse` is in the fitting space
+    (for AIC), `theta` the scaled shape parameters (to warm-start a neighbour)."""
 
     curves: tuple[Curve | None, ...]  # None where the height came out 0
     rates: tuple[float, ...]
@@ -169,6 +154,7 @@ class _Model:
     theta: np.ndarray
     fitted: np.ndarray
     k_top: tuple[bool, ...]  # k at its upper bound: no saturation seen
+    log_space: bool = False
 
 
 def _fit(x: np.ndarray, y: np.ndarray, season: np.ndarray, hill: Sequence[bool], s_max: float,
@@ -179,11 +165,9 @@ def _fit(x: np.ndarray, y: np.ndarray, season: np.ndarray, hill: Sequence[bool],
     are projected out (closed form on logs for one channel, else NNLS)."""
     from scipy.optimize import least_squares, nnls
 
-    n, m = x.shape
     hill = np.asarray(hill, dtype=bool)
-    h = int(hill.sum())
-    x_scale = np.array([np.median(col[col > 0]) for col in x.T])
-    y_scale = float(np.mean(np.abs(y))) or 1.0
+    (n, m), h = x.shape, int(hill.sum())
+    x_scale, y_scale = np.array([np.median(c[c > 0]) for c in x.T]), np.mean(np.abs(y)) or 1.0
     xs, ys = x / x_scale, y / y_scale
     top = np.log(K_SPAN * xs.max(axis=0) / ((1 - MAX_ADSTOCK) if adstock else 1.0))
     lo = np.array([math.log(1e-3)] * m + [math.log(S_MIN)] * h + [0.0] * (m * adstock))
@@ -227,7 +211,7 @@ def _fit(x: np.ndarray, y: np.ndarray, season: np.ndarray, hill: Sequence[bool],
                    for c in range(m))
     return _Model(curves, tuple(float(r) for r in rates),
                   float(coef[-1]) * y_scale if baseline else 0.0, float(resid @ resid), best.x,
-                  fitted, tuple(bool(t) for t in best.x[:m] > hi[:m] - 0.1))
+                  fitted, tuple(bool(t) for t in best.x[:m] > hi[:m] - 0.1), log_space)
 
 
 def _notes(channel: str, model: _Model, c: int, s_max: float) -> list[str]:
@@ -243,7 +227,7 @@ def _notes(channel: str, model: _Model, c: int, s_max: float) -> list[str]:
 
 
 def _single(channel: str, model: _Model, y: np.ndarray, carry: float,
-            scores: dict[str, float], s_max: float, log_space: bool) -> FitResult:
+            scores: dict[str, float], s_max: float) -> FitResult:
     """One channel's model as a result; refuse one without signal."""
     curve = model.curves[0]
     if curve is None:
@@ -256,15 +240,15 @@ def _single(channel: str, model: _Model, y: np.ndarray, carry: float,
     if len(y) < 26:
         notes.append(f"{channel}: only {len(y)} periods of history; treat the curve as rough")
     return FitResult(curve, model.rates[0], carry, r2, mape, len(y), scores, tuple(notes),
-                     model.baseline, log_space)
+                     model.baseline, model.log_space)
 
 
 def _one(stock: np.ndarray, y: np.ndarray, season: np.ndarray, code: int, s_max: float,
-         baseline: bool, starts: int, warm: np.ndarray | None = None) -> tuple[_Model, bool]:
+         baseline: bool, starts: int, warm: np.ndarray | None = None) -> _Model:
     """One curve of `stock`; logs are compared when nothing is zero (multiplicative noise)."""
     log_space = not baseline and bool(np.all(y > 0) and np.all(stock > 0))
     return _fit(stock[:, None], y, season, [code == HILL], s_max, baseline=baseline,
-                log_space=log_space, starts=starts, warm=warm), log_space
+                log_space=log_space, starts=starts, warm=warm)
 
 
 # -- public fits ---------------------------------------------------------------------
@@ -284,10 +268,9 @@ def fit_promotion(spend: Sequence[float], revenue: Sequence[float],
     x, y, index = _inputs(channel, spend, revenue, season)
     s_max = S_CURVE if allow_s_curve else S_CONCAVE
     fits = {c: _one(x, y, index, c, s_max, baseline, starts) for c in _codes(family)}
-    scores = {_NAME[c]: _aic(f[0].sse, len(y), 2 + (c == HILL) + baseline)
-              for c, f in fits.items()}
-    model, log_space = fits[min(fits, key=lambda c: scores[_NAME[c]])]
-    return _single(channel, model, y, 0.0, scores, s_max, log_space)
+    scores = {_NAME[c]: _aic(f.sse, len(y), 2 + (c == HILL) + baseline) for c, f in fits.items()}
+    return _single(channel, fits[min(fits, key=lambda c: scores[_NAME[c]])], y, 0.0, scores,
+                   s_max)
 
 
 def fit_brand(spend: Sequence[float], outcome: Sequence[float], carry: float | None = None, *,
@@ -296,9 +279,8 @@ def fit_brand(spend: Sequence[float], outcome: Sequence[float], carry: float | N
               grid: Sequence[float] = ADSTOCK_GRID) -> FitResult:
     """Fit ``outcome_t = g(A_t)`` and the adstock rate λ that makes ``A``.
 
-    λ is profiled over `grid` (each point warm-started from the last), refined by
-    a bounded scalar search around the best point, and the curve re-fitted there
-    from every start.
+    λ is profiled over `grid` (each point warm-started from the last), refined by a
+    bounded scalar search, and the curve re-fitted there from every start.
 
     :param carry: brand stock before the first period; None assumes the window
         starts in the steady state of its mean spend.
@@ -309,28 +291,25 @@ def fit_brand(spend: Sequence[float], outcome: Sequence[float], carry: float | N
     x, y, index = _inputs(channel, spend, outcome, None)
     s_max = S_CURVE if allow_s_curve else S_CONCAVE
     step = float(np.diff(grid).max()) if len(grid) > 1 else 0.1
-    fits: dict[int, tuple[float, _Model, bool]] = {}
+    fits: dict[int, _Model] = {}
     for code in _codes(family):
         profile, warm = [], None
         for rate in grid:
-            model = _one(adstocked(x, rate, carry), y, index, code, s_max, baseline, 1, warm)[0]
-            warm = model.theta
-            profile.append((model.sse, rate, model.theta))
+            model = _one(adstocked(x, rate, carry), y, index, code, s_max, baseline, 1, warm)
+            profile.append((model.sse, rate, warm := model.theta))
         sse, rate, warm = min(profile, key=lambda p: p[0])
         found = minimize_scalar(
             lambda r, code=code, warm=warm: _one(adstocked(x, r, carry), y, index, code, s_max,
-                                                 baseline, 1, warm)[0].sse,
+                                                 baseline, 1, warm).sse,
             bounds=(max(rate - step, 0.0), min(rate + step, MAX_ADSTOCK)), method="bounded",
             options={"xatol": 1e-3})
         rate = float(found.x) if found.fun < sse else float(rate)
-        fits[code] = (rate, *_one(adstocked(x, rate, carry), y, index, code, s_max, baseline,
-                                  starts, warm))
-    scores = {_NAME[c]: _aic(f[1].sse, len(y), 3 + (c == HILL) + baseline)
-              for c, f in fits.items()}
-    rate, model, log_space = fits[min(fits, key=lambda c: scores[_NAME[c]])]
-    model = replace(model, rates=(rate,))
-    start = steady_carry(x, rate) if carry is None else carry
-    return _single(channel, model, y, start, scores, s_max, log_space)
+        fits[code] = replace(_one(adstocked(x, rate, carry), y, index, code, s_max, baseline,
+                                  starts, warm), rates=(rate,))
+    scores = {_NAME[c]: _aic(f.sse, len(y), 3 + (c == HILL) + baseline) for c, f in fits.items()}
+    model = fits[min(fits, key=lambda c: scores[_NAME[c]])]
+    start = steady_carry(x, model.rates[0]) if carry is None else carry
+    return _single(channel, model, y, start, scores, s_max)
 
 
 def fit_joint(spend: np.ndarray, outcome: Sequence[float], names: Sequence[str],
@@ -350,16 +329,15 @@ def fit_joint(spend: np.ndarray, outcome: Sequence[float], names: Sequence[str],
     if x.ndim != 2 or x.shape != (len(y), len(names)):
         raise FitError("joint fit: spend must be periods × channels, matching outcome and names")
     _codes(family)  # an unknown family is refused before any work
-    failures: dict[str, str] = {}
+    index, failures = np.ones(len(y)) if season is None else np.asarray(season, float), {}
     for c, name in enumerate(names):
         try:
-            index = _inputs(name, x[:, c], y, season)[2]
+            _inputs(name, x[:, c], y, index)
         except FitError as exc:
             failures[name] = str(exc)
     keep = [c for c, name in enumerate(names) if name not in failures]
     if not keep:
-        raise FitError("joint fit: no channel has usable history (" +
-                       "; ".join(failures.values()) + ")")
+        raise FitError(f"joint fit: no channel has usable history ({'; '.join(failures.values())})")
     s_max = S_CURVE if allow_s_curve else S_CONCAVE
 
     def fit(hill: list[bool]) -> tuple[float, _Model]:
@@ -377,18 +355,16 @@ def fit_joint(spend: np.ndarray, outcome: Sequence[float], names: Sequence[str],
             hill, score, model = trial, scores[j]["hill"], trial_model
     r2, mape = quality(y, model.fitted)
     if r2 < MIN_R2 or not any(model.curves):
-        raise FitError(f"joint fit: no better than the mean (R² = {r2:.2f}); the history "
-                       "carries no usable signal")
-    fits = {}
+        raise FitError(f"{', '.join(names[c] for c in keep)}: jointly no better than the "
+                       f"mean (R² = {r2:.2f}); the history carries no usable signal")
+    fits, rates = {}, model.rates
     for j, c in enumerate(keep):
-        curve, name = model.curves[j], names[c]
-        if curve is None:
-            failures[name] = f"{name}: no detectable effect on the outcome"
+        if (curve := model.curves[j]) is None:
+            failures[names[c]] = f"{names[c]}: no detectable effect on the outcome"
             continue
-        notes = [*_notes(name, model, j, s_max), f"{name}: fitted jointly with other "
-                 "channels; the quality is the joint model's"]
-        fits[name] = FitResult(curve, model.rates[j], steady_carry(x[:, c], model.rates[j]),
-                               r2, mape, len(y), scores[j], tuple(notes), model.baseline)
+        fits[names[c]] = FitResult(curve, rates[j], steady_carry(x[:, c], rates[j]), r2, mape,
+                                   len(y), scores[j], tuple(_notes(names[c], model, j, s_max)),
+                                   model.baseline)
     return JointFit(fits, model.baseline, r2, mape, len(y), failures)
 
 
@@ -397,29 +373,26 @@ def fit_joint(spend: np.ndarray, outcome: Sequence[float], names: Sequence[str],
 def bootstrap(result: FitResult, spend: Sequence[float], outcome: Sequence[float],
               season: Sequence[float] | None = None, *, draws: int = 50, seed: int = 0,
               channel: str = "channel") -> list[Curve]:
-    """Residual-bootstrap re-fits of one curve: the spread of plausible curves that
-    a robust allocation can later guard against.
+    """Residual-bootstrap re-fits of one curve: the plausible curves a robust
+    allocation can later guard against.
 
-    The residuals of `result` (of logs when it was fitted on logs) are resampled
-    with replacement onto its fitted values and the curve re-fitted with the same
-    family, adstock and carry. Draws whose re-fit has no positive height are
-    left out, so fewer than `draws` curves can come back. Same seed, same curves.
+    Residuals of `result` (of logs when it was fitted on logs) are resampled onto
+    its fitted values and the curve re-fitted with the same family, adstock and
+    carry; draws with no positive height are left out. Same seed, same curves.
     """
     x, y, index = _inputs(channel, spend, outcome, season)
     stock, fitted = result.stock(x), result.predict(x, index)
-    res = np.log(y) - np.log(fitted) if result.log_space else y - fitted
-    res = res - res.mean() if result.log_space else res
-    rng = np.random.default_rng(seed)
-    curve = result.curve
+    res = np.log(y) - np.log(fitted) - np.mean(np.log(y / fitted)) if result.log_space \
+        else y - fitted
+    rng, curve = np.random.default_rng(seed), result.curve
     s_max = S_CONCAVE if curve.s <= 1 else S_CURVE
     warm = np.log([curve.k / float(np.median(stock[stock > 0]))] +
                   ([curve.s] if curve.family == "hill" else []))
-    curves = []
+    draw = []
     for _ in range(draws):
         noise = res[rng.integers(0, len(y), len(y))]
         y_star = fitted * np.exp(noise) if result.log_space else fitted + noise
-        model = _fit(stock[:, None], y_star, index, [curve.family == "hill"], s_max,
-                     baseline=result.baseline > 0, log_space=result.log_space, warm=warm)
-        if model.curves[0] is not None:
-            curves.append(model.curves[0])
-    return curves
+        draw.append(_fit(stock[:, None], y_star, index, [curve.family == "hill"], s_max,
+                         baseline=result.baseline > 0, log_space=result.log_space,
+                         warm=warm).curves[0])
+    return [c for c in draw if c is not None]

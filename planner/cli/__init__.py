@@ -69,4 +69,5 @@ def open_write(plan: Path) -> Plan:
     return open_plan(plan)
 
 
+from planner.cli import fit_commands  # noqa: E402,F401,I001
 from planner.cli import plan_commands  # noqa: E402,F401  (registers the commands)
