@@ -30,6 +30,7 @@ from solver.problem import BRAND, PROMOTION, AllocationProblem
 from solver.report import assemble, envelope_gap, relative_gap
 from solver.result import Allocation, Infeasible
 
+_DUST = 1e-6
 Progress = Callable[[int, float], bool]  # (round, gap) -> keep going?
 
 
@@ -96,6 +97,8 @@ def _plan_values(f: Formulation, current: np.ndarray) -> np.ndarray:
     values[: f.n_x] = np.asarray(current, dtype=float).reshape(-1)
     n_t = len(f.problem.periods)
     for c, ch in enumerate(f.problem.channels):
+        if ch.brand is None:
+            continue
         level = ch.carry
         for t in range(n_t):
             level = ch.adstock * level + values[f.x_index(c, t, BRAND)]
@@ -103,6 +106,15 @@ def _plan_values(f: Formulation, current: np.ndarray) -> np.ndarray:
     for brand_x, promo_x, use, _, _ in f.minimum_buys:
         values[use] = float(values[brand_x] + values[promo_x] > 0)
     return values
+
+
+def _cleaned(f: Formulation, values: np.ndarray) -> np.ndarray:
+    """The solver's spend without its tolerance dust (±1e-7 around zero from a MIP:
+    "not used" is exactly zero and spend is never negative), with the brand
+    stocks and switches that follow from it exactly."""
+    spend = f.spend(values).copy()
+    spend[spend < _DUST] = 0.0
+    return _plan_values(f, spend)
 
 
 def _feasible(f: Formulation, values: np.ndarray, tol: float = 1e-9) -> bool:
@@ -155,15 +167,16 @@ class _Search:
                 duals = lp.solve(f, bp, fixed=fixed, fixed_switches=solution.switches,
                                  time_limit=remaining).duals
                 hint = solution.values
-            lower = f.true_objective(solution.values)
-            bound = certificate.bound(f, duals, solution.values)
+            values = _cleaned(f, solution.values)
+            lower = f.true_objective(values)
+            bound = certificate.bound(f, duals, values)
             self.upper = min(self.upper, bound.value)
             outer_values = None
             mip = len(integers) or solution.switches is not None
             if mip and relative_gap(lower, self.upper) > problem.tolerance:
                 outer, outer_values = tangent_bound(f, bp, remaining)
                 self.upper = min(self.upper, outer)
-            self.offer(lower, solution.values, duals)
+            self.offer(lower, values, duals)
             gap = relative_gap(self.lower, self.upper)
             if gap <= problem.tolerance:
                 self.done = True
@@ -171,7 +184,7 @@ class _Search:
             if self.progress is not None and not self.progress(self.count, gap):
                 self.done = True
                 break
-            added = _refine(f, bp, bound, solution.values, problem.tolerance * abs(self.upper))
+            added = _refine(f, bp, bound, values, problem.tolerance * abs(self.upper))
             if outer_values is not None:
                 terms = f.terms
                 added |= bp.add(terms, np.arange(len(terms)), outer_values[terms.var]) > 0

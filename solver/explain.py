@@ -29,12 +29,17 @@ def _channel_caps(problem: AllocationProblem, brand: bool) -> float:
     return total
 
 
-def _describe(problem: AllocationProblem, group: str, amount: float) -> str:
+def _describe(problem: AllocationProblem, group: str, amount: float, below: bool) -> str:
+    """One sentence per conflicting group; `below` says the row fell short of its
+    lower bound (rather than rising above its upper bound)."""
     kind, _, index = group.partition(":")
     names = [ch.name for ch in problem.channels]
     minimums = sum(ch.min_total for ch in problem.channels)
     locked = sum(lock.amount for lock in problem.locks)
     budget = problem.budget
+    if kind == "budget" and below:
+        return (f"the budget {budget:,.2f} cannot all be spent: channel caps, caps per period "
+                f"and availability leave {amount:,.2f} with nowhere to go")
     if kind == "budget":
         return (f"the budget {budget:,.2f} is short by {amount:,.2f}: channel minimums add "
                 f"up to {minimums:,.2f} and locked spend to {locked:,.2f}")
@@ -79,14 +84,18 @@ def explain(problem: AllocationProblem) -> Infeasible:
     f = build(problem)
     bp = Breakpoints.initial(f.terms)
     solution = lp.solve(f, bp, elastic=True, time_limit=problem.time_limit)
-    violations = solution.violations if solution.violations is not None else np.zeros(0)
-    by_group: dict[str, float] = defaultdict(float)
-    for row, amount in zip(f.rows, violations, strict=True):
-        if amount > 1e-7 * max(1.0, abs(row.lb) if np.isfinite(row.lb) else 1.0,
-                               abs(row.ub) if np.isfinite(row.ub) else 1.0):
-            by_group[row.group] += float(amount)
+    by_group: dict[tuple[str, bool], float] = defaultdict(float)
+    if solution.violations is not None and solution.excesses is not None:
+        for row, under, over in zip(f.rows, solution.violations, solution.excesses,
+                                    strict=True):
+            size = max(1.0, row.scale or 0.0, *(abs(b) for b in (row.lb, row.ub)
+                                                if np.isfinite(b)))
+            for amount, below in ((under, True), (over, False)):
+                if amount > 1e-7 * size:
+                    by_group[row.group, below] += float(amount)
     if not by_group:
-        by_group["structure"] = 0.0
-    conflicts = tuple(Conflict(group, amount, _describe(problem, group, amount))
-                      for group, amount in sorted(by_group.items(), key=lambda kv: -kv[1]))
-    return Infeasible(conflicts)
+        return Infeasible((Conflict("structure", 0.0, "the constraints cannot hold together, "
+                                    "but no single planner rule can be blamed"),))
+    ordered = sorted(by_group.items(), key=lambda kv: -kv[1])
+    return Infeasible(tuple(Conflict(group, amount, _describe(problem, group, amount, below))
+                            for (group, below), amount in ordered))

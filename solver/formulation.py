@@ -22,6 +22,7 @@ from solver.curves import Curve
 from solver.problem import BRAND, PROMOTION, AllocationProblem
 
 INF = math.inf
+_LOOSE = 1e-7
 
 
 @dataclass
@@ -46,6 +47,7 @@ class Row:
     coefficients: list[float] = field(default_factory=list)
     curve_terms: list[tuple[int, float]] = field(default_factory=list)  # (block, coefficient)
     structural: bool = False  # a definition (adstock, minimum buy), never "violated"
+    scale: float | None = None  # the row's natural size, for relative violations
 
 
 @dataclass(frozen=True)
@@ -198,8 +200,11 @@ def build(problem: AllocationProblem, *, with_minimum_buys: bool = True) -> Form
         return n_x + c * n_t + t
 
     for c, ch in enumerate(problem.channels):
+        # The budget and the caps are rows, so their duals say what binds; the bound
+        # only keeps the pieces finite and lies a hair outside every row.
         cap = min(problem.budget, ch.max_total if ch.max_total is not None else INF,
                   ch.max_per_period if ch.max_per_period is not None else INF)
+        cap = cap * (1 + _LOOSE) + _LOOSE
         available = ch.available or (True,) * n_t
         for t in range(n_t):
             for g, curve in ((BRAND, ch.brand), (PROMOTION, ch.promotion)):
@@ -209,7 +214,9 @@ def build(problem: AllocationProblem, *, with_minimum_buys: bool = True) -> Form
         reach = ch.carry
         for t in range(n_t):
             reach = lam * reach + hi[xi(c, t, BRAND)]
-            hi[ai(c, t)] = reach if ch.brand is not None else 0.0
+            if ch.brand is None:
+                continue  # no brand money, no stock: carry-over without a curve earns nothing
+            hi[ai(c, t)] = reach
             row = Row(lam * ch.carry if t == 0 else 0.0, lam * ch.carry if t == 0 else 0.0,
                       "adstock", f"brand stock of {ch.name}", structural=True)
             row.columns += [ai(c, t), xi(c, t, BRAND)]
@@ -240,10 +247,10 @@ def build(problem: AllocationProblem, *, with_minimum_buys: bool = True) -> Form
         low, high = problem.brand_share
         if low > 0:
             rows.append(_share_row(brand_x, low, n_x, ">=", "brand_share_min",
-                                   f"brand share ≥ {low:.0%}"))
+                                   f"brand share ≥ {low:.0%}", problem.budget))
         if high < 1:
             rows.append(_share_row(brand_x, high, n_x, "<=", "brand_share_max",
-                                   f"brand share ≤ {high:.0%}"))
+                                   f"brand share ≤ {high:.0%}", problem.budget))
     for c, ch in enumerate(problem.channels):
         cols = [xi(c, t, g) for t in range(n_t) for g in (BRAND, PROMOTION)]
         if ch.min_total > 0:
@@ -254,7 +261,7 @@ def build(problem: AllocationProblem, *, with_minimum_buys: bool = True) -> Form
                             f"maximum spend on {ch.name}", cols, [1.0] * len(cols)))
         for t in range(n_t):
             pair = [xi(c, t, BRAND), xi(c, t, PROMOTION)]
-            if ch.max_per_period is not None and hi[pair].sum() > ch.max_per_period:
+            if ch.max_per_period is not None and hi[pair].sum() > 0:
                 rows.append(Row(-INF, ch.max_per_period, f"channel_period_cap:{c}",
                                 f"{ch.name} cap per period", pair, [1.0, 1.0]))
             if ch.pacing is not None and t > 0:
@@ -296,12 +303,12 @@ def build(problem: AllocationProblem, *, with_minimum_buys: bool = True) -> Form
 
 
 def _share_row(brand_x: list[int], share: float, n_x: int, sense: str, group: str,
-               label: str) -> Row:
+               label: str, scale: float) -> Row:
     """Σ brand − share·Σ all  ≥ 0 (or ≤ 0): the brand share as a linear row."""
     coefficients = np.full(n_x, -share)
     coefficients[brand_x] += 1.0
     lb, ub = (0.0, INF) if sense == ">=" else (-INF, 0.0)
-    return Row(lb, ub, group, label, list(range(n_x)), coefficients.tolist())
+    return Row(lb, ub, group, label, list(range(n_x)), coefficients.tolist(), scale=scale)
 
 
 def _add_minimum_buys(f: Formulation) -> None:

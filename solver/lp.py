@@ -21,6 +21,7 @@ from solver.formulation import Formulation
 from solver.pieces import Breakpoints
 
 GLOP, SCIP, HIGHS = "glop", "scip", "highs"
+_WHISKER = 1e-9
 
 
 @dataclass(frozen=True)
@@ -29,7 +30,8 @@ class LpSolution:
     values: np.ndarray          # the formulation's variables
     duals: np.ndarray           # one per formulation row
     objective: float            # the piecewise objective
-    violations: np.ndarray | None = None  # elastic mode: how far each row had to give
+    violations: np.ndarray | None = None  # elastic: how far each row fell below its lb
+    excesses: np.ndarray | None = None    # elastic: how far each row rose above its ub
     switches: np.ndarray | None = None    # exact S-curves: first piece taken (1) or not
 
 
@@ -109,7 +111,12 @@ def solve(
     for index, value in (fixed or {}).items():
         lo[index] = hi[index] = value
         integer[index] = False
-    m.columns(lo, hi, np.zeros(n) if elastic else f.objective, integer)
+    objective = np.zeros(n) if elastic else f.objective.copy()
+    if not elastic and not f.problem.spend_all:
+        # With "up to" the budget, money that would earn (next to) nothing stays
+        # unspent rather than filling flat pieces: a whisker of cost per unit.
+        objective[: f.n_x] -= _WHISKER * max(1.0, float(np.abs(terms.weight).max(initial=1.0)))
+    m.columns(lo, hi, objective, integer)
 
     piece_term, left, width, slope = bp.pieces(terms)
     weight = 0.0 if elastic else terms.weight[piece_term] * terms.sigma[piece_term] * slope
@@ -131,9 +138,9 @@ def solve(
     switch_col = np.zeros(0, dtype=int)
     if bp.exact_s and not elastic:
         switch_col = _s_switches(m, terms, piece_term, left, width, piece_col, fixed_switches)
-    slack_rows = slack_cols = np.zeros(0, dtype=int)
+    slack_rows = slack_cols = slack_sign = np.zeros(0, dtype=int)
     if elastic:
-        slack_rows, slack_cols = _elastic_slacks(f, m)
+        slack_rows, slack_cols, slack_sign = _elastic_slacks(f, m)
 
     is_mip = bool(np.concatenate(m.integer).any())
     name = GLOP
@@ -165,11 +172,16 @@ def solve(
     if solution.HasField("dual_solution"):
         dual_values = solution.dual_solution.dual_values
         duals[np.asarray(dual_values.ids, dtype=int)] = dual_values.values
-    violations = (np.bincount(slack_rows, weights=primal[slack_cols], minlength=len(f.rows))
-                  if elastic else None)
+    under = over = None
+    if elastic:
+        lifted = primal[slack_cols]
+        under = np.bincount(slack_rows, weights=np.where(slack_sign > 0, lifted, 0.0),
+                            minlength=len(f.rows))
+        over = np.bincount(slack_rows, weights=np.where(slack_sign < 0, lifted, 0.0),
+                           minlength=len(f.rows))
     switches = np.round(primal[switch_col]) if len(switch_col) else None
     return LpSolution(status, primal[:n], duals[: len(f.rows)],
-                      float(solution.primal_solution.objective_value), violations, switches)
+                      float(solution.primal_solution.objective_value), under, over, switches)
 
 
 def _s_switches(m: ModelArrays, terms, piece_term: np.ndarray, left: np.ndarray,
@@ -192,10 +204,12 @@ def _s_switches(m: ModelArrays, terms, piece_term: np.ndarray, left: np.ndarray,
     return switch_col
 
 
-def _elastic_slacks(f: Formulation, m: ModelArrays) -> tuple[np.ndarray, np.ndarray]:
+def _elastic_slacks(f: Formulation,
+                    m: ModelArrays) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """One slack per finite side of every planner row, costed by the row's scale,
     so the solver gives way where the violation is relatively smallest."""
     _, _, _, lb, ub = f.matrix()
+    natural = np.array([r.scale or 0.0 for r in f.rows])
     soft = np.array([not r.structural for r in f.rows], dtype=bool)
     rows, signs = [], []
     for side, sign in ((lb, 1.0), (ub, -1.0)):
@@ -203,12 +217,13 @@ def _elastic_slacks(f: Formulation, m: ModelArrays) -> tuple[np.ndarray, np.ndar
         rows.append(chosen)
         signs.append(np.full(len(chosen), sign))
     slack_rows = np.concatenate(rows)
-    magnitude = np.maximum(np.where(np.isfinite(lb), np.abs(lb), 0.0),
-                           np.where(np.isfinite(ub), np.abs(ub), 0.0))
+    magnitude = np.maximum.reduce([np.where(np.isfinite(lb), np.abs(lb), 0.0),
+                                   np.where(np.isfinite(ub), np.abs(ub), 0.0), natural])
     scale = np.maximum(1.0, magnitude)[slack_rows]
+    sign = np.concatenate(signs)
     cols = m.columns(np.zeros(len(slack_rows)), np.full(len(slack_rows), np.inf), -1.0 / scale)
-    m.add(slack_rows, cols, np.concatenate(signs))  # +slack lifts a row, −slack lowers it
-    return slack_rows, cols
+    m.add(slack_rows, cols, sign)  # +slack lifts a row to its lb, −slack lowers it to its ub
+    return slack_rows, cols, sign
 
 
 def build_proto(lo, hi, obj, integers, rid, cid, val, lb, ub):

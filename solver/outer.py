@@ -1,10 +1,12 @@
-"""An upper bound for allocations with switches (minimum buys), from tangents.
+"""An upper bound for allocations with switches (minimum buys, exact S-curves).
 
 With integer switches the Lagrangian certificate can leave a duality gap, so
-MIPs get a second bound: each curve is replaced by the minimum of tangent lines
-(over-estimating a concave curve everywhere; for an S-curve, tangents of its
-concave envelope), and the MIP solver's own proved bound on that relaxation
-bounds the true optimum too — even when the solver stops at its time limit.
+MIPs get a second bound: each curve's response is capped by tangent lines,
+which lie above a concave curve everywhere. An S-curve is split at its
+inflection point into a convex part, capped by the chord from the origin, and a
+concave part, capped by its tangents, with a switch choosing the part (the
+convex hull of the two). The MIP solver's proved bound on that relaxation
+bounds the true optimum too, even when the solver stops at its time limit.
 """
 
 from __future__ import annotations
@@ -18,74 +20,122 @@ from solver.pieces import Breakpoints
 
 def tangent_bound(f: Formulation, bp: Breakpoints,
                   time_limit: float) -> tuple[float, np.ndarray | None]:
-    """``max Σ w·r + c·v`` with ``r ≤ σ·tangent_b(v)`` at every breakpoint b > 0: a
-    relaxation of the true problem, solved as a MIP. Returns its proved bound and
-    its solution (where new breakpoints help most), if it found one."""
+    """``max Σ w·r + c·v`` with each r capped as above; returns the proved bound
+    and the relaxation's solution (where new breakpoints help most), if any."""
     terms = f.terms
-    n = f.n_vars
-    n_terms = len(terms)
-    r_col = n + np.arange(n_terms)
+    n, n_terms = f.n_vars, len(terms)
+    m = lp.ModelArrays()
+    m.columns(f.lo, f.hi, f.objective, f.integer)
     # r[term] is the term's response σ·f(v), at most σ·a.
-    lo = np.concatenate([f.lo, np.zeros(n_terms)])
-    hi = np.concatenate([f.hi, terms.a * np.maximum(terms.sigma, 0.0)])
-    obj = np.concatenate([f.objective, terms.weight])
-    integers = np.concatenate([f.integer, np.zeros(n_terms, dtype=bool)])
-
+    r_col = m.columns(np.zeros(n_terms), terms.a * np.maximum(terms.sigma, 0.0), terms.weight)
     rid, cid, val, row_lb, row_ub = f.matrix()
-    parts_r, parts_c, parts_v = [rid], [cid], [val]
+    m.rows(row_lb, row_ub)
+    m.add(rid, cid, val)
     for r, row in enumerate(f.rows):
         for block_id, coef in row.curve_terms:
             chosen = np.flatnonzero(terms.block == block_id)
-            parts_r.append(np.full(len(chosen), r))
-            parts_c.append(r_col[chosen])
-            parts_v.append(np.full(len(chosen), coef))
-    # Tangents at every breakpoint above 0 (the envelope's for S-curves), in the
-    # response units of the term (σ·f): σ·r_unit ≤ σ·(f(b) + f'(b)·(v − b)).
-    term, x = bp.term, bp.x
-    keep = x > 0
-    term, x = term[keep], x[keep]
-    params = tuple(p[term] for p in terms.params)
-    tau = terms.tau[term]
-    with np.errstate(divide="ignore", invalid="ignore"):
-        line = np.where(tau > 0, curves.value(*params, tau) / tau, 0.0)
-    on_line = (tau > 0) & (x <= tau)
-    slope = np.where(on_line, line, curves.slope(*params, x))
-    value = np.where(on_line, line * x, curves.value(*params, x))
-    sigma = terms.sigma[term]
-    first = len(row_lb)
-    tangent_rows = first + np.arange(len(term))
-    parts_r += [tangent_rows, tangent_rows]
-    parts_c += [r_col[term], terms.var[term]]
-    parts_v += [np.ones(len(term)), -sigma * slope]
-    lbs = [row_lb, np.full(len(term), -np.inf)]
-    ubs = [row_ub, sigma * (value - slope * x)]
-    # A channel-period that is not used returns nothing: r ≤ σ·a·use (tangents
-    # alone would allow their intercept at zero spend).
-    if f.minimum_buys:
-        term_of = np.full(n, -1)
-        term_of[terms.var] = np.arange(n_terms)
-        _, promo_x, use, _, _ = zip(*f.minimum_buys, strict=True)
-        linked = term_of[np.array(promo_x)]
-        has = linked >= 0
-        linked, use = linked[has], np.array(use)[has]
-        rows = first + len(term) + np.arange(len(linked))
-        parts_r += [rows, rows]
-        parts_c += [r_col[linked], use]
-        parts_v += [np.ones(len(linked)), -terms.a[linked] * terms.sigma[linked]]
-        lbs.append(np.full(len(linked), -np.inf))
-        ubs.append(np.zeros(len(linked)))
-    lbs, ubs = np.concatenate(lbs), np.concatenate(ubs)
-    proto = lp.build_proto(lo, hi, obj, integers, np.concatenate(parts_r),
-                           np.concatenate(parts_c), np.concatenate(parts_v), lbs, ubs)
-    result = lp.run(proto, lp.SCIP, time_limit, None)
-    status = lp.status_of(result)
-    if status in ("infeasible", "infeasible_or_unbounded"):
+            m.add(np.full(len(chosen), r), r_col[chosen], coef)
+
+    s_curve = terms.inflection > 0
+    concave = np.flatnonzero(~s_curve)
+    near_zero = np.minimum(1e-6 * terms.k, terms.upper)
+    # Concave terms: tangents at every breakpoint above 0 and just above 0.
+    keep = (bp.x > 0) & ~s_curve[bp.term]
+    term = np.concatenate([bp.term[keep], concave])
+    at = np.concatenate([bp.x[keep], near_zero[concave]])
+    _tangents(m, terms, term, at, r_col[term], terms.var[term], on=None)
+    _s_curve_hulls(m, terms, bp, np.flatnonzero(s_curve & (terms.upper > 0)), r_col)
+    _unused_earns_nothing(m, f, r_col)
+
+    result = lp.run(m.proto(), lp.SCIP, time_limit, None)
+    if lp.status_of(result) in ("infeasible", "infeasible_or_unbounded"):
         return -np.inf, None
     bound = result.termination.objective_bounds.dual_bound
     values = None
     if result.solutions:
         primal = result.solutions[0].primal_solution.variable_values
-        values = np.zeros(len(lo))
+        values = np.zeros(m.n_cols)
         values[np.asarray(primal.ids, dtype=int)] = primal.values
         values = values[:n]
     return (float(bound) if np.isfinite(bound) else np.inf), values
+
+
+def _tangents(m: lp.ModelArrays, terms, term: np.ndarray, at: np.ndarray,
+              r: np.ndarray, v: np.ndarray, on: np.ndarray | None) -> None:
+    """``r ≤ σ·(f(b) + f'(b)·(v − b))`` per (term, b); with switch columns `on`,
+    the perspective ``r ≤ σ·(f(b)·on + f'(b)·(v − b·on))`` (0 when off)."""
+    params = tuple(p[term] for p in terms.params)
+    sigma = terms.sigma[term]
+    slope, value = curves.slope(*params, at), curves.value(*params, at)
+    intercept = sigma * (value - slope * at)
+    rows = m.rows(np.full(len(term), -np.inf),
+                  intercept if on is None else np.zeros(len(term)))
+    m.add(rows, r, 1.0)
+    m.add(rows, v, -sigma * slope)
+    if on is not None:
+        m.add(rows, on, -intercept)
+
+
+def _s_curve_hulls(m: lp.ModelArrays, terms, bp: Breakpoints, s_terms: np.ndarray,
+                   r_col: np.ndarray) -> None:
+    """v = low + high, low ≤ inflection·(1 − on), inflection·on ≤ high ≤ upper·on;
+    r = r_low + r_high, r_low under the chord from 0, r_high under the tangents
+    of the concave part and 0 when off."""
+    count = len(s_terms)
+    if not count:
+        return
+    infl = np.minimum(terms.inflection[s_terms], terms.upper[s_terms])
+    upper = terms.upper[s_terms]
+    params = tuple(p[s_terms] for p in terms.params)
+    zeros = np.zeros(count)
+    on = m.columns(zeros, np.ones(count), zeros, integer=True)
+    low = m.columns(zeros, infl, zeros)
+    high = m.columns(zeros, upper, zeros)
+    r_low = m.columns(zeros, np.full(count, np.inf), zeros)
+    r_high = m.columns(zeros, np.full(count, np.inf), zeros)
+    link = m.rows(zeros, zeros)
+    m.add(link, terms.var[s_terms], 1.0)
+    m.add(link, low, -1.0)
+    m.add(link, high, -1.0)
+    split = m.rows(zeros, zeros)
+    m.add(split, r_col[s_terms], 1.0)
+    m.add(split, r_low, -1.0)
+    m.add(split, r_high, -1.0)
+    low_off = m.rows(np.full(count, -np.inf), infl)
+    m.add(low_off, low, 1.0)
+    m.add(low_off, on, infl)
+    high_on = m.rows(np.zeros(count), np.full(count, np.inf))  # high − infl·on ≥ 0
+    m.add(high_on, high, 1.0)
+    m.add(high_on, on, -infl)
+    high_cap = m.rows(np.full(count, -np.inf), zeros)  # high − upper·on ≤ 0
+    m.add(high_cap, high, 1.0)
+    m.add(high_cap, on, -upper)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        chord = np.where(infl > 0, curves.value(*params, infl) / infl, 0.0)
+    chord_rows = m.rows(np.full(count, -np.inf), zeros)
+    m.add(chord_rows, r_low, 1.0)
+    m.add(chord_rows, low, -terms.sigma[s_terms] * chord)
+    position = np.full(len(terms), -1)
+    position[s_terms] = np.arange(count)
+    mine = (position[bp.term] >= 0) & (bp.x >= terms.inflection[bp.term])
+    term = np.concatenate([bp.term[mine], s_terms])
+    at = np.concatenate([bp.x[mine], infl])
+    where = position[term]
+    _tangents(m, terms, term, at, r_high[where], high[where], on=on[where])
+
+
+def _unused_earns_nothing(m: lp.ModelArrays, f: Formulation, r_col: np.ndarray) -> None:
+    """r ≤ σ·a·use for promotion terms of minimum buys: tangents alone would let an
+    unused channel-period earn their intercept at zero spend."""
+    if not f.minimum_buys:
+        return
+    terms = f.terms
+    term_of = np.full(f.n_vars, -1)
+    term_of[terms.var] = np.arange(len(terms))
+    _, promo_x, use, _, _ = zip(*f.minimum_buys, strict=True)
+    linked = term_of[np.array(promo_x)]
+    has = linked >= 0
+    linked, use = linked[has], np.array(use)[has]
+    rows = m.rows(np.full(len(linked), -np.inf), np.zeros(len(linked)))
+    m.add(rows, r_col[linked], 1.0)
+    m.add(rows, use, -terms.a[linked] * terms.sigma[linked])

@@ -12,6 +12,7 @@ from solver.problem import BRAND, PROMOTION
 from solver.result import Allocation, Binding, ChannelResult
 
 _ACTIVE = 1e-7
+_DUST = 1e-6
 
 
 def _responses(f: Formulation, values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -109,7 +110,9 @@ def assemble(f: Formulation, values: np.ndarray, duals: np.ndarray, *, lower: fl
              upper: float, rounds: int, seconds: float) -> Allocation:
     p = f.problem
     spend = f.spend(values).copy()
-    spend[np.abs(spend) < 1e-9] = 0.0
+    # Solver tolerances leave dust around zero (±1e-7 from a MIP); a planner's
+    # "not used" is exactly zero, and no spend is ever negative.
+    spend[spend < _DUST] = 0.0
     revenue, brand = _responses(f, values)
     marginal = marginal_returns(f, values)
     channels = []
