@@ -82,10 +82,11 @@ def allocate_from(
         exact.add(terms, np.arange(len(terms)), search.values[terms.var])
         search.rounds(f, exact)
     if plan_values is not None and _feasible(f, plan_values):
-        search.offer(f.true_objective(plan_values), plan_values, np.zeros(len(f.rows)))
+        search.offer(f.true_objective(plan_values), plan_values, np.zeros(len(f.rows)), None)
     if search.values is None:
         raise NoAllocation("the time limit ran out before a first allocation was found")
-    result = assemble(f, search.values, search.duals, lower=search.lower, upper=search.upper,
+    result = assemble(f, search.values, search.duals, search.reduced, lower=search.lower,
+                      upper=search.upper,
                       rounds=search.count, seconds=time.perf_counter() - search.started)
     return result, bp
 
@@ -138,14 +139,17 @@ class _Search:
     progress: Progress | None
     values: np.ndarray | None = None
     duals: np.ndarray | None = None
+    reduced: np.ndarray | None = None
     lower: float = -np.inf
     upper: float = np.inf
     count: int = 0
     done: bool = False
 
-    def offer(self, lower: float, values: np.ndarray, duals: np.ndarray) -> None:
+    def offer(self, lower: float, values: np.ndarray, duals: np.ndarray,
+              reduced: np.ndarray | None) -> None:
         if lower > self.lower:
             self.lower, self.values, self.duals = lower, values, duals
+            self.reduced = reduced
 
     def rounds(self, f: Formulation, bp: Breakpoints) -> str:
         """Solve, bound, refine until the gap is proved small enough; returns
@@ -161,12 +165,13 @@ class _Search:
             solution = lp.solve(f, bp, time_limit=remaining, hint=hint)
             if solution.status == "infeasible":
                 return "infeasible"
-            duals = solution.duals
+            continuous = solution
             if len(integers) or solution.switches is not None:
                 fixed = {int(i): float(round(solution.values[i])) for i in integers}
-                duals = lp.solve(f, bp, fixed=fixed, fixed_switches=solution.switches,
-                                 time_limit=remaining).duals
+                continuous = lp.solve(f, bp, fixed=fixed, fixed_switches=solution.switches,
+                                      time_limit=remaining)
                 hint = solution.values
+            duals = continuous.duals
             values = _cleaned(f, solution.values)
             lower = f.true_objective(values)
             bound = certificate.bound(f, duals, values)
@@ -176,7 +181,7 @@ class _Search:
             if mip and relative_gap(lower, self.upper) > problem.tolerance:
                 outer, outer_values = tangent_bound(f, bp, remaining)
                 self.upper = min(self.upper, outer)
-            self.offer(lower, values, duals)
+            self.offer(lower, values, duals, continuous.reduced_costs)
             gap = relative_gap(self.lower, self.upper)
             if gap <= problem.tolerance:
                 self.done = True

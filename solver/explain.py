@@ -33,55 +33,56 @@ def _describe(problem: AllocationProblem, group: str, amount: float, below: bool
     """One sentence per conflicting group; `below` says the row fell short of its
     lower bound (rather than rising above its upper bound)."""
     kind, _, index = group.partition(":")
+    money = problem.money
     names = [ch.name for ch in problem.channels]
     minimums = sum(ch.min_total for ch in problem.channels)
     locked = sum(lock.amount for lock in problem.locks)
     budget = problem.budget
     if kind == "budget" and below:
-        return (f"the budget {budget:,.2f} cannot all be spent: channel caps, caps per period "
-                f"and availability leave {amount:,.2f} with nowhere to go")
+        return (f"the budget {money(budget)} cannot all be spent: channel caps, caps per period "
+                f"and availability leave {money(amount)} with nowhere to go")
     if kind == "budget":
-        return (f"the budget {budget:,.2f} is short by {amount:,.2f}: channel minimums add "
-                f"up to {minimums:,.2f} and locked spend to {locked:,.2f}")
+        return (f"the budget {money(budget)} is short by {money(amount)}: channel minimums add "
+                f"up to {money(minimums)} and locked spend to {money(locked)}")
     if kind == "channel_min":
         ch = problem.channels[int(index)]
-        return (f"the minimum for {ch.name} ({ch.min_total:,.2f}) cannot be met "
-                f"(short {amount:,.2f})")
+        return (f"the minimum for {ch.name} ({money(ch.min_total)}) cannot be met "
+                f"(short {money(amount)})")
     if kind == "channel_max":
         ch = problem.channels[int(index)]
-        return f"the cap on {ch.name} ({ch.max_total:,.2f}) would be exceeded by {amount:,.2f}"
+        return f"the cap on {ch.name} ({money(ch.max_total)}) would be exceeded by {money(amount)}"
     if kind == "brand_share_min":
         low = problem.brand_share[0] if problem.brand_share else 0.0
         return (f"brand share ≥ {low:.0%} cannot be reached: brand-capable channels can take "
-                f"at most {_channel_caps(problem, True):,.2f}")
+                f"at most {money(_channel_caps(problem, True))}")
     if kind == "brand_share_max":
         high = problem.brand_share[1] if problem.brand_share else 1.0
         return (f"brand share ≤ {high:.0%} cannot hold: promotion-capable channels can take "
-                f"at most {_channel_caps(problem, False):,.2f}")
+                f"at most {money(_channel_caps(problem, False))}")
     if kind == "period_cap":
-        return f"the cap in {problem.periods[int(index)]} is exceeded by {amount:,.2f}"
+        return f"the cap in {problem.periods[int(index)]} is exceeded by {money(amount)}"
     if kind == "channel_period_cap":
-        return f"the per-period cap on {names[int(index)]} is exceeded by {amount:,.2f}"
+        return f"the per-period cap on {names[int(index)]} is exceeded by {money(amount)}"
     if kind == "pacing":
-        return f"the pacing limit on {names[int(index)]} is exceeded by {amount:,.2f}"
+        return f"the pacing limit on {names[int(index)]} is exceeded by {money(amount)}"
     if kind == "lock":
         c, _, t = index.partition(":")
         return (f"locked spend on {names[int(c)]} in {problem.periods[int(t)]} cannot be "
                 f"honoured (the channel is unavailable or capped there)")
     if kind == "revenue_target":
-        return (f"the revenue target {problem.revenue_target:,.2f} is out of reach by "
-                f"{amount:,.2f} within the budget and caps")
+        return (f"the revenue target {money(problem.revenue_target)} is out of reach by "
+                f"{money(amount)} within the budget and caps")
     if kind == "brand_floor":
-        return (f"brand response {problem.brand_floor:,.2f} is out of reach by {amount:,.2f} "
+        return (f"brand response {money(problem.brand_floor)} is out of reach by {money(amount)} "
                 "within the budget and caps")
     if kind == "roas":
         return f"a return on spend of {problem.min_roas:g} cannot be reached"
-    return f"{group} is violated by {amount:,.2f}"
+    return f"{group} is violated by {money(amount)}"
 
 
 def explain(problem: AllocationProblem) -> Infeasible:
     """Name the conflicting constraint groups, largest violation first."""
-    f = build(problem)
+    f = build(problem, lock_rows=True)
     bp = Breakpoints.initial(f.terms)
     solution = lp.solve(f, bp, elastic=True, time_limit=problem.time_limit)
     by_group: dict[tuple[str, bool], float] = defaultdict(float)

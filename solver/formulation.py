@@ -14,6 +14,7 @@ about what the problem is.
 from __future__ import annotations
 
 import math
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -183,7 +184,11 @@ def _typical_levels(f: Formulation, var: np.ndarray) -> np.ndarray:
     return levels[var]
 
 
-def build(problem: AllocationProblem, *, with_minimum_buys: bool = True) -> Formulation:
+def build(problem: AllocationProblem, *, with_minimum_buys: bool = True,
+          lock_rows: bool = False) -> Formulation:
+    """The formulation of `problem`. Locks are lower bounds on their spend (cheap for
+    the solver, even with a whole fixed past); `lock_rows` makes them rows instead,
+    so an explanation can name a lock that cannot hold."""
     n_c, n_t = problem.shape
     n_x = 2 * n_c * n_t
     n_a = n_c * n_t
@@ -273,12 +278,18 @@ def build(problem: AllocationProblem, *, with_minimum_buys: bool = True) -> Form
             cols = [xi(c, t, g) for c in range(n_c) for g in (BRAND, PROMOTION)]
             rows.append(Row(-INF, cap, f"period_cap:{t}", f"cap in {problem.periods[t]}",
                             cols, [1.0] * len(cols)))
+    # Locks are contracts: two on the same channel, period and goal add up.
+    locked: dict[tuple[int, int, int], float] = defaultdict(float)
     for lock in problem.locks:
-        goal = "brand" if lock.goal == BRAND else "promotion"
-        rows.append(Row(lock.amount, INF, f"lock:{lock.channel}:{lock.period}",
-                        f"locked {goal} spend on {names[lock.channel]} in "
-                        f"{problem.periods[lock.period]}",
-                        [xi(lock.channel, lock.period, lock.goal)], [1.0]))
+        locked[lock.channel, lock.period, lock.goal] += lock.amount
+    for (c, t, g), amount in locked.items():
+        if not lock_rows:
+            lo[xi(c, t, g)] = amount
+            continue
+        goal = "brand" if g == BRAND else "promotion"
+        rows.append(Row(amount, INF, f"lock:{c}:{t}",
+                        f"locked {goal} spend on {names[c]} in {problem.periods[t]}",
+                        [xi(c, t, g)], [1.0]))
     promo_blocks = [i for i, b in enumerate(blocks) if b.goal == PROMOTION]
     if problem.brand_floor is not None:
         rows.append(Row(problem.brand_floor, INF, "brand_floor",

@@ -33,6 +33,7 @@ class LpSolution:
     violations: np.ndarray | None = None  # elastic: how far each row fell below its lb
     excesses: np.ndarray | None = None    # elastic: how far each row rose above its ub
     switches: np.ndarray | None = None    # exact S-curves: first piece taken (1) or not
+    reduced_costs: np.ndarray | None = None  # per formulation variable: what its bound is worth
 
 
 @dataclass
@@ -111,6 +112,8 @@ def solve(
     for index, value in (fixed or {}).items():
         lo[index] = hi[index] = value
         integer[index] = False
+    if np.any(lo > hi):  # a lock above what its cell can take
+        return LpSolution("infeasible", np.zeros(n), np.zeros(len(f.rows)), float("nan"))
     objective = np.zeros(n) if elastic else f.objective.copy()
     if not elastic and not f.problem.spend_all:
         # With "up to" the budget, money that would earn (next to) nothing stays
@@ -169,9 +172,12 @@ def solve(
     values = solution.primal_solution.variable_values
     primal[np.asarray(values.ids, dtype=int)] = values.values
     duals = np.zeros(m.n_rows)
+    reduced = np.zeros(m.n_cols)
     if solution.HasField("dual_solution"):
         dual_values = solution.dual_solution.dual_values
         duals[np.asarray(dual_values.ids, dtype=int)] = dual_values.values
+        costs = solution.dual_solution.reduced_costs
+        reduced[np.asarray(costs.ids, dtype=int)] = costs.values
     under = over = None
     if elastic:
         lifted = primal[slack_cols]
@@ -181,7 +187,8 @@ def solve(
                            minlength=len(f.rows))
     switches = np.round(primal[switch_col]) if len(switch_col) else None
     return LpSolution(status, primal[:n], duals[: len(f.rows)],
-                      float(solution.primal_solution.objective_value), under, over, switches)
+                      float(solution.primal_solution.objective_value), under, over, switches,
+                      reduced[:n])
 
 
 def _s_switches(m: ModelArrays, terms, piece_term: np.ndarray, left: np.ndarray,

@@ -8,7 +8,7 @@ follow the design: channel `c`, period `t`, goal `g` (0 = brand, 1 = promotion).
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Literal
 
 from solver.curves import Curve
@@ -22,7 +22,7 @@ Objective = Literal["max_value", "min_cost", "max_value_roas"]
 @dataclass(frozen=True)
 class Lock:
     """Money already contracted: channel `c` spends at least `amount` in period `t`
-    on goal `g`."""
+    on goal `g`. Locks on the same channel, period and goal add up (two contracts)."""
 
     channel: int
     period: int
@@ -74,6 +74,7 @@ class AllocationProblem:
         response), ``min_cost`` (reach `revenue_target` at least cost) or
         ``max_value_roas`` (max value with revenue ≥ `min_roas` × spend).
     :param tolerance: certified relative gap to reach (1e-4 = 0.01 %).
+    :param money_unit: how the caller's money unit reads in explanations.
     """
 
     periods: tuple[str, ...]
@@ -92,7 +93,11 @@ class AllocationProblem:
     tolerance: float = 1e-4
     time_limit: float = 60.0
     max_rounds: int = 30
-    labels: dict[str, str] = field(default_factory=dict, compare=False)
+    money_unit: str = ""
+
+    def money(self, amount: float) -> str:
+        """An amount in the problem's money unit, for explanations (e.g. "1,250.00 k CNY")."""
+        return f"{amount:,.2f} {self.money_unit}".rstrip()
 
     @property
     def shape(self) -> tuple[int, int]:

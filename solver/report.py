@@ -25,42 +25,57 @@ def _responses(f: Formulation, values: np.ndarray) -> tuple[np.ndarray, np.ndarr
     return revenue, brand
 
 
+def _blocked(f: Formulation) -> np.ndarray:
+    """Spend variables that cannot move at all: fixed (a fixed past, a lock equal
+    to its cap) or closed (channel unavailable, no curve for the goal)."""
+    return f.hi - f.lo <= _ACTIVE * np.maximum(1.0, f.hi)
+
+
 def marginal_returns(f: Formulation, values: np.ndarray) -> np.ndarray:
-    """What the next unit of money earns on each channel, put in its best period
-    and goal (0 where the channel cannot take more)."""
+    """What the next unit of money would earn on each channel, in its best open
+    period and goal: the value of loosening what holds the channel back (its cap,
+    the budget). Fixed and closed periods are left out. Slopes are taken over a
+    small step, so a curve that is vertical at zero gives a finite figure."""
     p = f.problem
     n_c, n_t = p.shape
+    terms = f.terms
+    blocked = _blocked(f)
+    step = 1e-3 * np.maximum(terms.typical, 1e-9)
+    at = values[terms.var]
+    params = terms.params
+    slope = terms.weight * terms.sigma * (curves.value(*params, at + step)
+                                          - curves.value(*params, at)) / step
     best = np.zeros(n_c)
-    spend = f.spend(values)
-    for block in f.blocks:
+    for b, block in enumerate(f.blocks):
         c = block.channel
-        slope = block.weight * block.sigma * block.curve.slope(values[block.variables])
-        if block.goal == PROMOTION:
-            room = spend[c, :, PROMOTION] < f.hi[block.variables] - _ACTIVE
-            gain = np.where(room, slope, 0.0)
-        else:
+        gain = slope[terms.block == b]
+        if block.goal == BRAND:
             # A unit of brand money at t adds λ^(s−t) to the stock of every s ≥ t.
             lam = p.channels[c].adstock
-            gain = np.zeros(n_t)
             carried = 0.0
+            chained = np.zeros(n_t)
             for t in range(n_t - 1, -1, -1):
-                carried = slope[t] + lam * carried
-                gain[t] = carried
-            room = spend[c, :, BRAND] < np.array(
-                [f.hi[f.x_index(c, t, BRAND)] for t in range(n_t)]) - _ACTIVE
-            gain = np.where(room, gain, 0.0)
+                carried = gain[t] + lam * carried
+                chained[t] = carried
+            gain = chained
+        cells = [f.x_index(c, t, block.goal) for t in range(n_t)]
+        gain = np.where(blocked[cells], 0.0, gain + f.objective[cells])
         best[c] = max(best[c], float(gain.max(initial=0.0)))
-    return best + np.array([f.objective[f.x_index(c, 0, PROMOTION)] for c in range(n_c)])
+    return best
 
 
 def binding_rows(f: Formulation, values: np.ndarray, duals: np.ndarray) -> list[Binding]:
+    """Rows at a bound with a dual that counts. Rows over curves (revenue target,
+    brand floor, return on spend) are met through conservative chords, so they
+    land a little above their bound: they count within 0.1 %."""
     found: dict[str, Binding] = {}
     for row, dual in zip(f.rows, duals, strict=True):
         if row.structural or abs(dual) < 1e-9:
             continue
         activity = f.row_activity(values, row)
         scale = max(1.0, abs(activity))
-        at_bound = any(np.isfinite(b) and abs(activity - b) <= 1e-6 * scale
+        tolerance = 1e-3 if row.curve_terms else 1e-6
+        at_bound = any(np.isfinite(b) and abs(activity - b) <= tolerance * scale
                        for b in (row.lb, row.ub))
         if at_bound:
             key = f"{row.group}|{row.label}"
@@ -75,15 +90,15 @@ def unspent_reason(f: Formulation, values: np.ndarray, binding: list[Binding]) -
     unspent = p.budget - float(values[: f.n_x].sum())
     if p.spend_all or unspent <= 1e-6 * max(p.budget, 1.0):
         return None
+    left = f"{p.money(unspent)} left unspent"
+    if p.objective == "min_cost":
+        return f"{left}: the revenue target is reached without it"
     limits = [b.label for b in binding if b.group.split(":")[0] in
               ("channel_max", "period_cap", "channel_period_cap", "brand_share_max",
                "brand_share_min", "pacing", "roas")]
     if limits:
-        return f"{unspent:,.2f} left unspent: held back by " + ", ".join(limits[:4])
-    if p.objective == "min_cost":
-        return f"{unspent:,.2f} left unspent: the revenue target is reached without it"
-    return (f"{unspent:,.2f} left unspent: every channel is at its cap or saturated "
-            "(the next unit would earn nothing)")
+        return f"{left}: held back by " + ", ".join(limits[:4])
+    return f"{left}: every channel is at its cap or saturated (the next unit would earn nothing)"
 
 
 def relative_gap(lower: float, upper: float) -> float:
@@ -106,8 +121,28 @@ def envelope_gap(f: Formulation, values: np.ndarray) -> float:
     return float(excess.sum()) / max(abs(f.true_objective(values)), 1e-9)
 
 
-def assemble(f: Formulation, values: np.ndarray, duals: np.ndarray, *, lower: float,
-             upper: float, rounds: int, seconds: float) -> Allocation:
+def locks_that_bind(f: Formulation, values: np.ndarray,
+                    reduced: np.ndarray | None) -> list[Binding]:
+    """Locked spend the optimiser would rather not have: the cell sits on its lock
+    and its reduced cost says loosening the lock would pay."""
+    if reduced is None:
+        return []
+    p = f.problem
+    found = []
+    for lock in {(lk.channel, lk.period, lk.goal) for lk in p.locks}:
+        c, t, g = lock
+        x = f.x_index(c, t, g)
+        at_lock = values[x] <= f.lo[x] + 1e-7 * max(1.0, f.lo[x])
+        if f.lo[x] > 0 and at_lock and abs(reduced[x]) > 1e-9:
+            goal = "brand" if g == BRAND else "promotion"
+            found.append(Binding(f"lock:{c}:{t}", f"locked {goal} spend on "
+                                 f"{p.channels[c].name} in {p.periods[t]}", abs(float(reduced[x]))))
+    return found
+
+
+def assemble(f: Formulation, values: np.ndarray, duals: np.ndarray,
+             reduced: np.ndarray | None, *, lower: float, upper: float, rounds: int,
+             seconds: float) -> Allocation:
     p = f.problem
     spend = f.spend(values).copy()
     # Solver tolerances leave dust around zero (±1e-7 from a MIP); a planner's
@@ -123,7 +158,8 @@ def assemble(f: Formulation, values: np.ndarray, duals: np.ndarray, *, lower: fl
             ch.name, total, float(spend[c, :, BRAND].sum()), float(spend[c, :, PROMOTION].sum()),
             float(revenue[c]), float(brand[c]), value / total if total > 0 else None,
             float(marginal[c])))
-    binding = binding_rows(f, values, duals)
+    binding = sorted(binding_rows(f, values, duals) + locks_that_bind(f, values, reduced),
+                     key=lambda b: -b.value)
     budget_dual = next((abs(float(d)) for row, d in zip(f.rows, duals, strict=True)
                         if row.group == "budget"), 0.0)
     reason = unspent_reason(f, values, binding)

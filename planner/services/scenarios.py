@@ -1,0 +1,386 @@
+"""Optimiser scenarios: runs stored in the plan, and applying one to the plan.
+
+A scenario keeps its inputs and its answer as JSON, money in exact integer minor
+units: spend[c][t][g] per channel, period and goal (brand, promotion) over the
+whole horizon, the past as it was fixed. Applying one makes the plan's future
+spend the scenario's, to the minor unit, as one undoable action.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import json
+from dataclasses import dataclass, field, replace
+from typing import Any, Literal
+
+import numpy as np
+
+from planner.domain.changes import Done
+from planner.domain.entities import Campaign, Channel, Flight, new_id
+from planner.domain.money import format_money
+from planner.domain.phasing import Phasing, PhasingError, apportion, custom_from_amounts, phase_days
+from planner.errors import NotFound, PlannerError, ValidationError
+from planner.services import records
+from planner.services.flights import delete_flight_rows
+from planner.services.optimise import (
+    GOAL_NAMES,
+    PlanProblem,
+    brand_shares,
+    flight_cells,
+    flight_days,
+    marginal_returns,
+    outcome,
+    period_starts,
+)
+from planner.storage import history, rows
+from planner.storage.plan_file import Plan
+from solver.problem import BRAND, PROMOTION
+from solver.result import Allocation, Infeasible
+
+Mode = Literal["new_flights", "rescale"]
+_DAY = dt.timedelta(days=1)
+
+
+@dataclass(frozen=True)
+class Scenario:
+    """A stored optimiser run; `inputs` and `result` are its stored JSON."""
+
+    id: str
+    name: str
+    created_at: str
+    inputs: dict[str, Any]
+    result: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def feasible(self) -> bool:
+        return self.result.get("status") == "optimal"
+
+
+# -- storing -------------------------------------------------------------------------------
+
+_LIMITS = ("channel_max", "period_cap", "channel_period_cap", "brand_share_max",
+           "brand_share_min", "pacing", "roas")
+
+
+def _reason(pp: PlanProblem, result: Allocation, unspent: int) -> str | None:
+    """Why money was left unspent, in the plan's money. The solver's own reason
+    counts the caps that fix the past and states money in its unit, so it is
+    restated here from the binding constraints that concern the future."""
+    if result.unspent_reason is None:
+        return None
+    fixed = {f"period_cap:{t}" for t in range(pp.past)}
+    limits = [b.label for b in result.binding
+              if b.group not in fixed and b.group.partition(":")[0] in _LIMITS]
+    because = ("the revenue target is reached without it" if pp.problem.objective == "min_cost"
+               else "held back by " + ", ".join(limits[:4]) if limits
+               else "every channel is at its cap or saturated")
+    return f"{format_money(unspent, pp.currency)} left unspent: {because}"
+
+
+def _finite(value: float | None) -> float | None:
+    """JSON has no infinity: an unbounded figure is stored as unknown."""
+    return value if value is not None and np.isfinite(value) else None
+
+
+def _stored(pp: PlanProblem, result: Allocation | Infeasible) -> tuple[dict, dict]:
+    """(inputs, result) as stored: money in minor units, spend[c][t][g] integers."""
+    p, money = pp.problem, pp.to_minor
+    inputs = {"budget_minor": pp.budget_minor, "brand_share": list(p.brand_share or (0, 1)),
+              "objective": p.objective, "brand_value": p.brand_value,
+              "revenue_target_minor": None if p.revenue_target is None
+              else money(p.revenue_target), "min_roas": p.min_roas, "grain": pp.grain,
+              "today": pp.today.isoformat(), "currency": pp.currency, "scale": pp.scale,
+              "periods": [[q.key, q.start.isoformat(), q.end.isoformat()] for q in pp.periods],
+              "past_periods": pp.past, "channel_ids": list(pp.channel_ids),
+              "channels": [ch.name for ch in p.channels], "locks": len(p.locks),
+              "channel_limits_minor": [[money(ch.min_total), None if ch.max_total is None
+                                        else money(ch.max_total)] for ch in p.channels],
+              "period_caps_minor": {q.key: money(cap) for t, (q, cap) in enumerate(
+                  zip(pp.periods, p.period_caps or [None] * len(pp.periods), strict=True))
+                  if cap is not None and t >= pp.past},
+              "tolerance": p.tolerance, "notes": list(pp.notes),
+              "outside": [list(pair) for pair in pp.outside]}
+    revenue, brand = outcome(pp, pp.current)
+    out: dict[str, Any] = {"current": {
+        "spend_minor": pp.current_minor.sum(axis=(1, 2)).tolist(),
+        "revenue_minor": money(revenue.sum()), "brand_response": float(brand.sum()),
+        "objective_minor": -int(pp.current_minor.sum()) if p.objective == "min_cost"
+        else money(revenue.sum() + p.brand_value * brand.sum())}}
+    if isinstance(result, Infeasible):
+        return inputs, {**out, "status": "infeasible", "message": result.message,
+                        "conflicts": [vars(c) for c in result.conflicts]}
+    minor, marginal = pp.spend_minor(result.spend), marginal_returns(pp, result.spend)
+    unspent = pp.budget_minor - int(minor.sum())
+    out["channels"] = [{
+        "channel_id": cid, "name": ch.name, "spend_minor": int(minor[c].sum()),
+        "brand_minor": int(minor[c, :, BRAND].sum()),
+        "promotion_minor": int(minor[c, :, PROMOTION].sum()), "revenue_minor": money(ch.revenue),
+        "brand_response": ch.brand_response, "roi": _finite(ch.roi),
+        "marginal_return": _finite(marginal[c])}
+        for c, (cid, ch) in enumerate(zip(pp.channel_ids, result.channels, strict=True))]
+    return inputs, {**out, "status": result.status, "spend_minor": minor.tolist(),
+                    "objective_minor": money(result.objective),
+                    "upper_bound_minor": money(result.upper_bound),
+                    "revenue_minor": money(result.promotion_revenue),
+                    "brand_response": result.brand_response, "gap": _finite(result.gap),
+                    "envelope_gap": result.envelope_gap,
+                    "binding": [{**vars(b), "value": _finite(b.value)} for b in result.binding],
+                    "budget_shadow_price": result.budget_shadow_price,
+                    "unspent_minor": unspent, "unspent_reason": _reason(pp, result, unspent),
+                    "rounds": result.rounds, "solve_seconds": result.solve_seconds,
+                    "notes": list(result.notes)}
+
+
+def _name(name: str) -> str:
+    if not name.strip():
+        raise ValidationError("scenario.name", name, "must not be empty")
+    return name.strip()
+
+
+def save_scenario(plan: Plan, name: str, problem: PlanProblem,
+                  result: Allocation | Infeasible) -> Done:
+    """Store a run, an impossible one with its explanation, as one undoable action;
+    `Done.created_id` is the scenario's id."""
+    name, scenario_id = _name(name), new_id()
+    inputs, stored = _stored(problem, result)
+    with plan.action(f"Save scenario {name}") as act:
+        plan.db.execute(
+            "INSERT INTO scenarios(id, name, created_at, inputs, result) VALUES (?, ?, ?, ?, ?)",
+            [scenario_id, name, dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+             json.dumps(inputs, ensure_ascii=False), json.dumps(stored, ensure_ascii=False)])
+    return history.done(plan, act, created_id=scenario_id)
+
+
+_COLUMNS = "SELECT id, name, created_at, inputs, result FROM scenarios"
+
+
+def list_scenarios(plan: Plan) -> list[Scenario]:
+    """Every stored scenario, oldest first."""
+    return [Scenario(i, n, at, json.loads(a), json.loads(r or "{}")) for i, n, at, a, r
+            in plan.db.execute(f"{_COLUMNS} ORDER BY created_at, rowid")]
+
+
+def load_scenario(plan: Plan, scenario_id: str) -> Scenario:
+    found = plan.db.execute(f"{_COLUMNS} WHERE id = ?", [scenario_id]).fetchone()
+    if found is None:
+        raise NotFound(f"no scenario with id {scenario_id}")
+    return Scenario(*found[:3], json.loads(found[3]), json.loads(found[4] or "{}"))
+
+
+def rename_scenario(plan: Plan, scenario_id: str, name: str) -> Done:
+    name = _name(name)
+    with plan.action("Rename scenario") as act:
+        load_scenario(plan, scenario_id)
+        plan.db.execute("UPDATE scenarios SET name = ? WHERE id = ?", [name, scenario_id])
+    return history.done(plan, act)
+
+
+def delete_scenario(plan: Plan, scenario_id: str) -> Done:
+    with plan.action("Delete scenario") as act:
+        load_scenario(plan, scenario_id)
+        plan.db.execute("DELETE FROM scenarios WHERE id = ?", [scenario_id])
+    return history.done(plan, act)
+
+
+# -- applying a scenario -------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class _Future:
+    """What a scenario asks of the plan's future, cells [c, t, g] in minor units over
+    its future periods: `target` the scenario's (money without a curve: as planned
+    now), `committed` what committed flights hold there now."""
+
+    ids: list[str]
+    spans: list[tuple[dt.date, dt.date]]  # the future periods, clipped to the horizon
+    first: dt.date  # the first re-planned period's start
+    keys: list[str]
+    target: np.ndarray
+    committed: np.ndarray
+
+
+def _future(plan: Plan, scenario: Scenario) -> _Future:
+    """Read the scenario against the plan, refusing one that cannot be applied."""
+    if not scenario.feasible:
+        raise PlannerError(f"scenario “{scenario.name}” has no allocation to apply: "
+                           f"{scenario.result.get('message', 'it was not solved')}")
+    inputs, settings = scenario.inputs, rows.read_settings(plan.db)
+    past, ids = inputs["past_periods"], inputs["channel_ids"]
+    missing = set(ids) - {cid for (cid,) in plan.db.execute("SELECT id FROM channels")}
+    currency = inputs.get("currency", settings.currency)
+    if missing or currency != settings.currency:
+        raise PlannerError(f"scenario “{scenario.name}” was made for another plan: " + (
+            f"{len(missing)} of its channels are not in this one" if missing else
+            f"its money is in {currency}, this plan's in {settings.currency}")
+            + "; optimise this plan again")
+    periods = [(key, dt.date.fromisoformat(s), dt.date.fromisoformat(e))
+               for key, s, e in inputs["periods"][past:]]
+    spans = [(max(s, settings.horizon_start), min(e, settings.horizon_end))
+             for _, s, e in periods]
+    if not spans or any(s > e for s, e in spans):
+        raise PlannerError(f"scenario “{scenario.name}” has no future periods in the horizon")
+    where, starts = {cid: c for c, cid in enumerate(ids)}, period_starts(
+        [(s, e) for _, s, e in periods])
+    target = np.array(scenario.result["spend_minor"], dtype=np.int64)[:, past:, :]
+    planned, committed = np.zeros_like(target), np.zeros_like(target)
+    share = brand_shares(plan)
+    for flight in rows.all_of(plan.db, Flight):
+        if flight.channel_id in where:
+            cells = flight_cells(flight, share[flight.campaign_id], starts)
+            planned[where[flight.channel_id]] += cells
+            committed[where[flight.channel_id]] += cells if flight.committed else 0
+    for cid, goal in inputs.get("outside", ()):
+        if cid in where:
+            target[where[cid], :, GOAL_NAMES.index(goal)] = \
+                planned[where[cid], :, GOAL_NAMES.index(goal)]
+    return _Future(ids, spans, periods[0][1], [k for k, _, _ in periods], target, committed)
+
+
+def _future_part(flight: Flight, first: dt.date, last: dt.date) -> int:
+    days = flight_days(flight)
+    return sum(days[max((first - flight.start).days, 0):max((last - flight.start).days + 1, 0)])
+
+
+def _with_budget(flight: Flight, budget: int, **changes: Any) -> Flight:
+    """The flight with a new budget; units follow it when bought in units."""
+    units = round(budget / flight.unit_cost_minor) \
+        if flight.unit_cost_minor and flight.units is not None else flight.units
+    return replace(flight, budget_minor=budget, units=units, **changes)
+
+
+def _rescaled(plan: Plan, ids: list[str], first: dt.date, last: dt.date,
+              targets: np.ndarray) -> list[Flight]:
+    """Non-committed flights wholly in first..last, scaled pro rata (largest
+    remainder) so each channel's total there is its target; the rest of the channel
+    (committed flights, flights under way) is fixed. Refuses before writing."""
+    flights, problems, changed = rows.all_of(plan.db, Flight), [], []
+    for channel_id, target in zip(ids, targets.tolist(), strict=True):
+        mine = [f for f in flights if f.channel_id == channel_id]
+        movable = [f for f in mine if not f.committed and first <= f.start and f.end <= last]
+        target -= sum(_future_part(f, first, last) for f in mine if f not in movable)
+        if target < 0 or (target > 0 and not movable):
+            name = rows.get(plan.db, Channel, channel_id).name
+            problems.append(f"{name}: {format_money(abs(target))} "
+                            + ("more is fixed than the scenario gives" if target < 0
+                               else "is wanted but it has no future flight to scale"))
+            continue
+        weights = [f.budget_minor for f in movable]
+        budgets = apportion(target, weights if any(weights) else [1] * len(weights)) \
+            if movable else []
+        changed += [_with_budget(f, b) for f, b in zip(movable, budgets, strict=True)
+                    if b != f.budget_minor]
+    if problems:
+        raise PlannerError("cannot rescale to the scenario (apply it as new flights): "
+                           + "; ".join(problems))
+    return changed
+
+
+def _cut(flight: Flight, first: dt.date) -> Flight:
+    """The flight ending the day before `first`, keeping every kept day's amount to
+    the minor unit: its own phasing if that still gives them, else custom phasing
+    with one segment per run of equal days (segments split by amount first, so
+    every day, week and month keeps exactly what it had)."""
+    days = flight_days(flight)[:(first - flight.start).days]
+    end, budget = first - _DAY, sum(days)
+    for phasing in (flight.phasing, None):
+        try:
+            if phase_days(budget, flight.start, end, Phasing.from_dict(phasing)) == days:
+                return _with_budget(flight, budget, end=end, phasing=phasing)
+        except PhasingError:
+            continue  # custom segments reaching past the new end
+    segments, day = [], flight.start
+    for amount, run in itertools.groupby(days):
+        n = len(list(run))
+        segments.append((day, day + (n - 1) * _DAY, amount * n))
+        day += n * _DAY
+    return _with_budget(flight, budget, end=end,
+                        phasing=custom_from_amounts(segments).to_dict())
+
+
+def _replaced(plan: Plan, scenario: Scenario, future: _Future
+              ) -> tuple[list[str], list[Flight], np.ndarray]:
+    """(flights to delete, flights cut short, what new flights carry [c, t, g]):
+    the uncommitted future of the scenario's channels makes way for the scenario,
+    less what committed flights already hold in each cell."""
+    added = future.target - future.committed
+    if (added < 0).any():
+        c, t, g = (int(i) for i in np.argwhere(added < 0)[0])
+        currency = scenario.inputs.get("currency", "CNY")
+        raise PlannerError(
+            f"cannot apply scenario “{scenario.name}”: committed flights hold more than it "
+            f"gives in {int((added < 0).sum())} cell(s), e.g. "
+            f"{rows.get(plan.db, Channel, future.ids[c]).name} {GOAL_NAMES[g]} "
+            f"{future.keys[t]}: committed {format_money(int(future.committed[c, t, g]), currency)}"
+            f", scenario {format_money(int(future.target[c, t, g]), currency)}. The plan's "
+            "commitments changed since it was optimised: optimise again")
+    mine = [f for f in rows.all_of(plan.db, Flight)
+            if f.channel_id in future.ids and not f.committed and f.end >= future.first]
+    return ([f.id for f in mine if f.start >= future.first],
+            [_cut(f, future.first) for f in mine if f.start < future.first], added)
+
+
+def _add_optimised(plan: Plan, scenario: Scenario, future: _Future, added: np.ndarray) -> None:
+    """Inside an open action: per goal, a campaign "Optimised brand — <scenario>"
+    (or promotion; made if missing) with one flight per channel over the future,
+    custom-phased to exactly `added` [c, t, g] in each period."""
+    for g, goal in enumerate(GOAL_NAMES):
+        if not added[:, :, g].any():
+            continue
+        title, bp = f"Optimised {goal} — {scenario.name}", 10000 if g == BRAND else 0
+        found = plan.db.execute("SELECT id FROM campaigns WHERE name = ? AND "
+                                "brand_share_bp = ?", [title, bp]).fetchone()
+        campaign_id = found[0] if found else new_id()
+        if not found:
+            records.write_new(plan, Campaign(
+                id=campaign_id, name=title, objective=goal, tags=("optimised",),
+                brand_share_bp=bp, notes=f"From optimiser scenario {scenario.id}"))
+        for channel_id, amounts in zip(future.ids, added[:, :, g].tolist(), strict=True):
+            if any(amounts):
+                phasing = custom_from_amounts([(s, e, a) for (s, e), a
+                                               in zip(future.spans, amounts, strict=True)])
+                records.write_new(plan, Flight(
+                    id=new_id(), campaign_id=campaign_id, channel_id=channel_id,
+                    start=future.spans[0][0], end=future.spans[-1][1],
+                    budget_minor=sum(amounts), phasing=phasing.to_dict(),
+                    name=f"Optimised {goal}"))
+
+
+def apply_scenario(plan: Plan, scenario_id: str, mode: Mode = "new_flights") -> Done:
+    """Make the plan's future spend the scenario's, as one undoable action.
+
+    ``new_flights``: on the scenario's channels, uncommitted flights that start on
+    or after its first re-planned period are removed, and those under way then are
+    cut to end the day before, keeping every earlier day's amount. Per goal, a
+    campaign "Optimised brand — <scenario>" (or promotion), made if missing, gets
+    one flight per channel over the future periods, custom-phased to exactly the
+    scenario's amount less what committed flights (left alone) hold in each period.
+    Each channel's future per goal and period is then the scenario's to the minor
+    unit; money the scenario left out for want of a curve stays as planned.
+    ``rescale``: each channel's non-committed flights lying wholly in the future are
+    scaled pro rata so its future total is exactly the scenario's; committed
+    flights and each campaign's brand/promotion split are untouched.
+
+    :raises PlannerError: an impossible scenario, one made for other channels, no
+        future periods in the horizon, committed flights holding more than the
+        scenario gives, or a channel that rescaling cannot match (nothing is
+        written then).
+    """
+    if mode not in ("new_flights", "rescale"):
+        raise ValidationError("mode", mode, "must be new_flights or rescale")
+    scenario = load_scenario(plan, scenario_id)
+    future = _future(plan, scenario)
+    label = f"Apply scenario {scenario.name}"
+    if mode == "rescale":
+        changed = _rescaled(plan, future.ids, future.spans[0][0], future.spans[-1][1],
+                            future.target.sum(axis=(1, 2)))
+        with plan.action(label, kind="apply") as act:
+            for flight in changed:
+                records.write_changed(plan, flight)
+        return history.done(plan, act)
+    removed, cut, added = _replaced(plan, scenario, future)
+    with plan.action(label, kind="apply") as act:
+        delete_flight_rows(plan, removed)
+        for flight in cut:
+            records.write_changed(plan, flight)
+        _add_optimised(plan, scenario, future, added)
+    return history.done(plan, act)
