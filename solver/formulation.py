@@ -209,7 +209,7 @@ def build(problem: AllocationProblem, *, with_minimum_buys: bool = True,
         # only keeps the pieces finite and lies a hair outside every row.
         cap = min(problem.budget, ch.max_total if ch.max_total is not None else INF,
                   ch.max_per_period if ch.max_per_period is not None else INF)
-        cap = cap * (1 + _LOOSE) + _LOOSE
+        cap = cap * (1 + _LOOSE)
         available = ch.available or (True,) * n_t
         for t in range(n_t):
             for g, curve in ((BRAND, ch.brand), (PROMOTION, ch.promotion)):

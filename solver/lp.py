@@ -21,7 +21,7 @@ from solver.formulation import Formulation
 from solver.pieces import Breakpoints
 
 GLOP, SCIP, HIGHS = "glop", "scip", "highs"
-_WHISKER = 1e-9
+_WHISKER = 1e-7
 
 
 @dataclass(frozen=True)
@@ -114,16 +114,17 @@ def solve(
         integer[index] = False
     if np.any(lo > hi):  # a lock above what its cell can take
         return LpSolution("infeasible", np.zeros(n), np.zeros(len(f.rows)), float("nan"))
+    piece_term, left, width, slope = bp.pieces(terms)
+    weight = np.zeros(len(width)) if elastic else \
+        terms.weight[piece_term] * terms.sigma[piece_term] * slope
     objective = np.zeros(n) if elastic else f.objective.copy()
     if not elastic and not f.problem.spend_all:
         # With "up to" the budget, money that would earn (next to) nothing stays
-        # unspent rather than filling flat pieces: a whisker of cost per unit.
-        objective[: f.n_x] -= _WHISKER * max(1.0, float(np.abs(terms.weight).max(initial=1.0)))
+        # unspent rather than filling flat pieces: a whisker of cost per unit,
+        # relative to the steepest piece (a solver's tolerances see it).
+        objective[: f.n_x] -= _WHISKER * float(np.abs(weight).max(initial=0.0))
     m.columns(lo, hi, objective, integer)
-
-    piece_term, left, width, slope = bp.pieces(terms)
-    weight = 0.0 if elastic else terms.weight[piece_term] * terms.sigma[piece_term] * slope
-    piece_col = m.columns(np.zeros(len(width)), width, np.zeros(len(width)) + weight)
+    piece_col = m.columns(np.zeros(len(width)), width, weight)
 
     rid, cid, val, row_lb, row_ub = f.matrix()
     m.rows(row_lb, row_ub)
@@ -283,6 +284,7 @@ def run(proto, name: str, time_limit: float, hint: np.ndarray | None):
         # Dual simplex: the piece model's many bounded columns suit it far better
         # than primal simplex (0.4 s against 1.5 s at 50 × 52 × 2).
         params_proto.glop.use_dual_simplex = True
+        params_proto.glop.use_preprocessing = False
     elif name == HIGHS and hint is None:  # hints come only with MIPs
         params_proto.lp_algorithm = parameters.LPAlgorithm.DUAL_SIMPLEX.value
     model_params = model_parameters.ModelSolveParameters().to_proto()

@@ -20,9 +20,9 @@ import numpy as np
 from solver import curves
 from solver.formulation import Terms
 
-_GRID = np.array([0.25, 0.5, 0.75])
-_NEAR_K = np.array([0.25, 0.5, 1.0, 2.0, 4.0])
-_NEAR_TYPICAL = np.array([0.1, 0.25, 0.5, 0.7, 0.85, 1.0, 1.2, 1.5, 2.0, 3.0, 5.0])
+_GRID = np.array([0.5])
+_NEAR_K = np.array([1.0])
+_NEAR_TYPICAL = np.array([0.5, 1.0, 2.0])
 
 
 @dataclass
