@@ -121,8 +121,10 @@ def solve(
     if not elastic and not f.problem.spend_all:
         # With "up to" the budget, money that would earn (next to) nothing stays
         # unspent rather than filling flat pieces: a whisker of cost per unit,
-        # relative to the steepest piece (a solver's tolerances see it).
-        objective[: f.n_x] -= _WHISKER * float(np.abs(weight).max(initial=0.0))
+        # relative to a typical piece's return (a solver's tolerances see it, the
+        # answer does not: curves steep near zero must not set its size).
+        earning = np.abs(weight[weight != 0])
+        objective[: f.n_x] -= _WHISKER * (float(np.median(earning)) if len(earning) else 0.0)
     m.columns(lo, hi, objective, integer)
     piece_col = m.columns(np.zeros(len(width)), width, weight)
 
