@@ -160,7 +160,8 @@ def solve(
     proto = m.proto()
     result = run(proto, name, time_limit, hint[:n] if (hint is not None and is_mip) else None)
     status = status_of(result)
-    if status in ("imprecise", "numerical_error") and name == GLOP:
+    if status in ("imprecise", "numerical_error", "no_solution_found", "other_error") \
+            and name == GLOP:
         # GLOP occasionally loses precision on finely refined pieces; HiGHS's simplex
         # takes the same model from scratch.
         result = run(proto, HIGHS, time_limit, None)
