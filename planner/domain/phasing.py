@@ -9,22 +9,18 @@ earlier day so the same plan always phases the same way on every machine.
 
 from __future__ import annotations
 
-import json
 import math
 import numbers
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, fields
 from datetime import date, datetime, timedelta
 from fractions import Fraction
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from planner.errors import PlannerError
 
-if TYPE_CHECKING:
-    import pandas
-
 PATTERNS = ("even", "front", "back", "continuous", "flighting", "pulsing", "custom")
-_EVEN_PATTERNS = frozenset({"even", "continuous"})
+EVEN_PATTERNS = frozenset({"even", "continuous"})
 
 
 class PhasingError(PlannerError, ValueError):
@@ -213,7 +209,7 @@ def daily_weights(phasing: Phasing, start: date, end: date) -> list[float] | lis
     """
     first, last, days = _span(start, end)
     pattern = phasing.pattern
-    if pattern in _EVEN_PATTERNS:
+    if pattern in EVEN_PATTERNS:
         return [1] * days
     if pattern in ("front", "back"):
         if days == 1:
@@ -298,7 +294,7 @@ def phase_days(
         raise PhasingError(f"budget_minor must be >= 0, got {budget}")
     phasing = phasing if phasing is not None else Phasing()
     first, last, days = _span(start, end)
-    if phasing.pattern in _EVEN_PATTERNS:
+    if phasing.pattern in EVEN_PATTERNS:
         return _even_split(budget, days)
     if phasing.pattern != "custom":
         return apportion(budget, daily_weights(phasing, first, last))
@@ -339,87 +335,3 @@ def custom_from_amounts(amounts: Sequence[tuple[date, date, int]]) -> Phasing:
     if not amounts:
         raise PhasingError("amounts must contain at least one (start, end, amount), got []")
     return Phasing(pattern="custom", segments=tuple((s, e, amount) for s, e, amount in amounts))
-
-
-def _frame_phasing(value: object, cache: dict[str, Phasing | None]) -> Phasing | None:
-    # None means even; returning None lets the caller keep those rows on the vectorised path.
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return None
-    if isinstance(value, str):
-        if value not in cache:
-            try:
-                parsed = json.loads(value) if value.strip() else None
-            except json.JSONDecodeError:
-                raise PhasingError(f"phasing must be JSON, got {value!r}") from None
-            cache[value] = Phasing.from_dict(parsed)
-        return cache[value]
-    if isinstance(value, Phasing):
-        return value
-    return Phasing.from_dict(value)  # type: ignore[arg-type]
-
-
-def phase_frame(flights: pandas.DataFrame) -> pandas.DataFrame:
-    """Daily amounts for many flights at once, for roll-ups over a whole plan.
-
-    Even flights, the bulk of a plan, are split with numpy: floor division plus one cent to
-    each of the first ``remainder`` days is exactly :func:`phase_days` for equal weights.
-    Other patterns loop. pandas is imported here so the domain imports without it.
-
-    :param flights: columns ``id, start, end, budget_minor, phasing``.
-    :returns: long frame ``flight_id, day, amount_minor`` in input order, days ascending.
-    :raises PhasingError: prefixed with the offending flight's id.
-    """
-    import numpy as np
-    import pandas as pd
-
-    missing = [c for c in ("id", "start", "end", "budget_minor", "phasing") if c not in flights]
-    if missing:
-        raise PhasingError(f"flights is missing column(s) {', '.join(missing)}")
-    ids = flights["id"].to_numpy()
-
-    def fail(index: int, message: str) -> PhasingError:
-        return PhasingError(f"flight {ids[index]!r}: {message}")
-
-    starts = pd.to_datetime(flights["start"]).to_numpy().astype("datetime64[D]")
-    ends = pd.to_datetime(flights["end"]).to_numpy().astype("datetime64[D]")
-    budget_col = flights["budget_minor"]
-    if budget_col.dtype.kind not in "iuO":
-        raise PhasingError(f"budget_minor must be integer minor units, got {budget_col.dtype}")
-    budgets = budget_col.to_numpy().astype(np.int64)
-    days = (ends - starts).astype(np.int64) + 1
-    for mask, message in (
-        (np.isnat(starts), "start is missing"),
-        (np.isnat(ends), "end is missing"),
-        (days < 1, "end must not be before start"),
-        (budgets < 0, "budget_minor must be >= 0"),
-    ):
-        bad = np.flatnonzero(mask)
-        if bad.size:
-            raise fail(int(bad[0]), message)
-
-    offsets = np.zeros(len(days) + 1, dtype=np.int64)
-    np.cumsum(days, out=offsets[1:])
-    owner = np.repeat(np.arange(len(days)), days)
-    position = np.arange(offsets[-1], dtype=np.int64) - offsets[:-1][owner]
-    share, extra = np.divmod(budgets, days)
-    amounts = share[owner] + (position < extra[owner])
-
-    cache: dict[str, Phasing | None] = {}
-    for index, value in enumerate(flights["phasing"].tolist()):
-        try:
-            phasing = _frame_phasing(value, cache)
-            if phasing is None or phasing.pattern in _EVEN_PATTERNS:
-                continue
-            amounts[offsets[index] : offsets[index + 1]] = phase_days(
-                int(budgets[index]), starts[index].item(), ends[index].item(), phasing
-            )
-        except PhasingError as exc:
-            raise fail(index, str(exc)) from exc
-
-    return pd.DataFrame(
-        {
-            "flight_id": ids[owner],
-            "day": (starts[owner] + position.astype("timedelta64[D]")).astype("datetime64[ns]"),
-            "amount_minor": amounts.astype(np.int64),
-        }
-    )

@@ -41,7 +41,7 @@ def brand_share(frames: PlanFrames) -> float | None:
 
 def daily(frames: PlanFrames) -> pd.DataFrame:
     """Every flight phased to days: flight_id, day, amount_minor (exact per flight)."""
-    from planner.domain.phasing import phase_frame
+    from planner.domain.phasing_frame import phase_frame
 
     flights = frames.flights
     if flights.empty:

@@ -18,8 +18,8 @@ from planner.domain.phasing import (
     daily_weights,
     phase_by_periods,
     phase_days,
-    phase_frame,
 )
+from planner.domain.phasing_frame import phase_frame
 
 D = date.fromisoformat
 FAST = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
