@@ -40,3 +40,4 @@ class Done:
     action_id: str | None
     changes: PlanChanges
     created_id: str | None = None
+    created_ids: tuple[str, ...] = ()

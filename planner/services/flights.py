@@ -16,6 +16,7 @@ from typing import Any
 from planner.domain.changes import Done
 from planner.domain.entities import DateSpan, Flight, new_id
 from planner.domain.phasing import Phasing, custom_from_amounts
+from planner.errors import ValidationError
 from planner.services import records
 from planner.storage import history, rows
 from planner.storage.plan_file import Plan
@@ -33,7 +34,7 @@ def shifted(flight: Flight, delta: dt.timedelta) -> Flight:
                                phasing=phasing)
 
 
-def _with_units(flight: Flight, changes: dict[str, Any]) -> Flight:
+def with_units(flight: Flight, changes: dict[str, Any]) -> Flight:
     updated = dataclasses.replace(flight, **changes)
     if updated.units is None or not updated.unit_cost_minor:
         return updated
@@ -50,7 +51,7 @@ def add_flight(plan: Plan, campaign_id: str, channel_id: str, start: dt.date, en
     records.check_fields(Flight, fields)
     flight = Flight(id=new_id(), campaign_id=campaign_id, channel_id=channel_id, start=start,
                     end=end, budget_minor=budget_minor)
-    flight = _with_units(flight, fields)
+    flight = with_units(flight, fields)
     return records.add(plan, flight, "Add flight")
 
 
@@ -58,14 +59,22 @@ def update_flight(plan: Plan, flight_id: str, label: str = "Edit flight", **chan
     records.check_fields(Flight, changes)
     with plan.action(label) as act:
         current = rows.get(plan.db, Flight, flight_id)
-        records.write_changed(plan, _with_units(current, changes))
+        records.write_changed(plan, with_units(current, changes))
     return history.done(plan, act)
+
+
+def locked_check(flight: Flight) -> Flight:
+    """Committed flights are contracted: refuse to move or reshape them."""
+    if flight.committed:
+        raise ValidationError("flight.committed", flight.name or flight.id,
+                              "the flight is committed (locked); unlock it first")
+    return flight
 
 
 def move_flight(plan: Plan, flight_id: str, start: dt.date) -> Done:
     """Keep the length, start on `start`."""
     with plan.action("Move flight") as act:
-        current = rows.get(plan.db, Flight, flight_id)
+        current = locked_check(rows.get(plan.db, Flight, flight_id))
         records.write_changed(plan, shifted(current, start - current.start))
     return history.done(plan, act)
 
@@ -74,7 +83,7 @@ def resize_flight(plan: Plan, flight_id: str, span: DateSpan) -> Done:
     """New start and end; a custom phasing no longer fitting the span falls back
     to even, since its per-period amounts no longer describe the flight."""
     with plan.action("Resize flight") as act:
-        current = rows.get(plan.db, Flight, flight_id)
+        current = locked_check(rows.get(plan.db, Flight, flight_id))
         phasing = current.phasing
         if phasing and phasing.get("pattern") == "custom":
             phasing = None

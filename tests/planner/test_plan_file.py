@@ -39,6 +39,7 @@ from planner.errors import (
 from planner.services import campaigns, channels, events, flights, plan_settings
 from planner.storage import backups, history, lock, plan_file, schema
 from planner.storage.schema import APPLICATION_ID, SCHEMA_VERSION
+from tests.plan_dump import dump
 
 D = dt.date
 SIDECARS = ("-wal", "-shm", "-journal", ".lock")
@@ -52,23 +53,6 @@ def sha256(path: Path) -> str:
 
 def listing(folder: Path) -> list[str]:
     return sorted(p.name for p in folder.iterdir())
-
-
-def typed(row: tuple) -> tuple:
-    """Values with their types: 3 and 3.0 are different contents."""
-    return tuple((type(v).__name__, v) for v in row)
-
-
-def dump(conn: sqlite3.Connection, tables: tuple[str, ...] = schema.USER_TABLES) -> dict:
-    existing = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-    out = {}
-    for table in tables:
-        if table not in existing:
-            continue
-        order = "seq" if table in ("actions", "changes") else \
-            f'"{schema.primary_key(table)}"' if table in schema.USER_TABLES else "rowid"
-        out[table] = [typed(r) for r in conn.execute(f'SELECT * FROM "{table}" ORDER BY {order}')]
-    return out
 
 
 ALL_TABLES = (*schema.USER_TABLES, "meta", "actions", "changes", "_current_action")
