@@ -24,6 +24,20 @@ def data_dir() -> Path:
     return path
 
 
+def log_dir() -> Path:
+    """Where the app's log goes: beside the data under an override, else the
+    platform's user log folder (which a support person knows where to find)."""
+    override = os.environ.get("CAMPAIGN_PLANNER_HOME")
+    if override:
+        path = Path(override) / "logs"
+    else:
+        import platformdirs
+
+        path = platformdirs.user_log_path(APP_NAME, appauthor=False)
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
 def backups_dir() -> Path:
     return data_dir() / "backups"
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Iterable
 from typing import Any
 
 from planner.domain.changes import Done
@@ -46,13 +47,33 @@ def campaign_flights(plan: Plan, campaign_id: str) -> list[Flight]:
         "SELECT * FROM flights WHERE campaign_id = ? ORDER BY start, rowid", [campaign_id])]
 
 
+def delete_campaign_rows(plan: Plan, campaign_id: str) -> None:
+    """Inside an open action: its flights and KPI targets go with it."""
+    rows.get(plan.db, Campaign, campaign_id)
+    delete_flight_rows(plan, [f.id for f in campaign_flights(plan, campaign_id)])
+    plan.db.execute("DELETE FROM kpi_targets WHERE campaign_id = ?", [campaign_id])
+    rows.delete(plan.db, Campaign, campaign_id)
+
+
 def delete_campaign(plan: Plan, campaign_id: str) -> Done:
-    """Its flights and KPI targets go with it, in the same undoable action."""
     with plan.action("Delete campaign") as act:
-        rows.get(plan.db, Campaign, campaign_id)
-        delete_flight_rows(plan, [f.id for f in campaign_flights(plan, campaign_id)])
-        plan.db.execute("DELETE FROM kpi_targets WHERE campaign_id = ?", [campaign_id])
-        rows.delete(plan.db, Campaign, campaign_id)
+        delete_campaign_rows(plan, campaign_id)
+    return history.done(plan, act)
+
+
+def delete_selection(plan: Plan, flight_ids: Iterable[str] = (),
+                     campaign_ids: Iterable[str] = ()) -> Done:
+    """What a planner selected and pressed Delete on, in one undoable action: the
+    campaigns (with their flights) and the other flights."""
+    flight_ids, campaign_ids = list(flight_ids), list(campaign_ids)
+    count = len(flight_ids) + len(campaign_ids)
+    label = "Delete 1 item" if count == 1 else f"Delete {count} items"
+    with plan.action(label) as act:
+        for flight_id in flight_ids:
+            rows.get(plan.db, Flight, flight_id)
+        delete_flight_rows(plan, flight_ids)
+        for campaign_id in campaign_ids:
+            delete_campaign_rows(plan, campaign_id)
     return history.done(plan, act)
 
 

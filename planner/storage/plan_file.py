@@ -229,6 +229,51 @@ def open_plan(
         raise
 
 
+def save_copy(plan: Plan, target: str | os.PathLike[str]) -> Path:
+    """Save a Copy As: the whole plan in another file, which appears complete or not at
+    all. The copy keeps the plan id (copies of one plan can be merged later) and gets
+    a copy id of its own. The open plan itself is never the target.
+    """
+    target = Path(target)
+    if target.exists() and target.resolve() == plan.path.resolve():
+        raise PlanExists(f"{_describe(target)} is the open plan; choose another name")
+    if not target.exists():
+        return _write_copy(plan, target)
+    lock = WriteLock(target)  # a plan someone has open is not replaced under them
+    try:
+        return _write_copy(plan, target)
+    finally:
+        lock.release()
+
+
+def _write_copy(plan: Plan, target: Path) -> Path:
+    partial = target.with_name(f".{target.name}.{uuid.uuid4().hex[:8]}.partial")
+    try:
+        dest = sqlite3.connect(partial)
+        try:
+            plan.db.conn.backup(dest)
+            dest.execute("PRAGMA journal_mode = DELETE")
+            dest.execute("UPDATE meta SET value = ? WHERE key = 'copy_id'", [str(uuid.uuid4())])
+            dest.commit()
+        finally:
+            dest.close()
+        partial.replace(target)
+    finally:
+        partial.unlink(missing_ok=True)
+    return target
+
+
+def reader(path: str | os.PathLike[str]) -> Plan:
+    """A second, read-only connection to a plan this process already opened and checked.
+
+    A connection belongs to the thread that opened it, so a worker that reads the plan
+    while the GUI keeps editing opens its own; WAL lets it read the last committed
+    state without blocking the writer. Nothing is inspected again: that was done on open.
+    """
+    path = Path(path)
+    return Plan(path, sqlite_utils.Database(_connect(path, read_only=True)), None)
+
+
 def create_plan(path: str | os.PathLike[str], settings: PlanSettings | None = None) -> Plan:
     """Create a new, empty plan file atomically: it appears complete or not at all.
 

@@ -148,3 +148,14 @@ def test_pasting_into_a_plan_without_the_campaign_names_it(plan, world, tmp_path
     campaigns.delete_campaign(plan, world["campaign"])
     with pytest.raises(ValidationError, match="campaign_id"):
         flight_edits.paste_flights(plan, payload)
+
+
+def test_deleting_a_mixed_selection_is_one_step(plan, world):
+    other = campaigns.create_campaign(plan, "Brand", "brand").created_id
+    c = flights.add_flight(plan, other, world["tmall"], D(2026, 7, 1), D(2026, 7, 9), 9).created_id
+    before = dump(plan.db.conn)
+    done = campaigns.delete_selection(plan, [world["a"], c], [other])
+    assert [f.id for f in rows.all_of(plan.db, Flight)] == [world["b"]]
+    assert history.log(plan)[0].label == "Delete 3 items"
+    history.undo(plan, done.action_id)
+    assert dump(plan.db.conn) == before

@@ -10,6 +10,7 @@ import hashlib
 import os
 import random
 import re
+import shutil
 import signal
 import socket
 import sqlite3
@@ -739,3 +740,28 @@ def test_audit_log_survives_reopening(plan_path: Path) -> None:
         history.undo(plan)
         assert plan.db.execute("SELECT budget_minor FROM flights WHERE id = ?",
                                [ids["f618"]]).fetchone()[0] == 1_000_000_00
+
+
+def test_save_a_copy_keeps_the_plan_id_and_gets_its_own_copy_id(plan, tmp_path):
+    channels.create_channel(plan, "天猫", "web_shop")
+    target = tmp_path / "copy.cplan"
+    plan_file.save_copy(plan, target)
+    with plan_file.open_plan(target) as copy:
+        assert copy.plan_id == plan.plan_id and copy.copy_id != plan.copy_id
+        assert dump(copy.db.conn) == dump(plan.db.conn)
+    assert not list(tmp_path.glob("*.partial"))
+    with pytest.raises(PlanExists):
+        plan_file.save_copy(plan, plan.path)
+
+
+def test_save_a_copy_never_replaces_a_plan_someone_has_open(plan, tmp_path, empty_plan_file):
+    target = tmp_path / "theirs.cplan"
+    shutil.copyfile(empty_plan_file, target)
+    with plan_file.open_plan(target):
+        before = target.read_bytes()
+        with pytest.raises(PlanLocked):
+            plan_file.save_copy(plan, target)
+        assert target.read_bytes() == before
+    plan_file.save_copy(plan, target)  # released: replaced whole
+    with plan_file.open_plan(target) as copy:
+        assert copy.plan_id == plan.plan_id
