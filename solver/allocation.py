@@ -25,9 +25,9 @@ from solver.errors import NoAllocation
 from solver.explain import explain
 from solver.formulation import Formulation, build
 from solver.outer import tangent_bound
-from solver.pieces import Breakpoints
+from solver.pieces import Breakpoints, flat_points
 from solver.problem import BRAND, PROMOTION, AllocationProblem
-from solver.report import assemble, envelope_gap, relative_gap
+from solver.report import assemble, relative_gap
 from solver.result import Allocation, Infeasible
 
 _DUST = 1e-6
@@ -71,25 +71,45 @@ def allocate_from(
     search = _Search(problem, time.perf_counter(), progress)
     f = build(problem)
     terms = f.terms
-    bp = breakpoints if breakpoints is not None else Breakpoints.initial(terms)
+    bp = breakpoints if breakpoints is not None else _initial(f)
     plan_values = _plan_values(f, current) if current is not None else None
     if plan_values is not None:
         bp.add(terms, np.arange(len(terms)), plan_values[terms.var])
     if search.rounds(f, bp) == "infeasible":
         return explain(problem), bp
-    if search.values is not None and envelope_gap(f, search.values) > problem.tolerance \
-            and not search.done:
-        exact = Breakpoints.initial(terms, exact_s=True)
+    s_curves = bool(np.any((terms.tau > 0) & (terms.upper > 0)))
+    exact_phase = False
+    if search.values is not None and s_curves and not search.done:
+        # The envelope's bound cannot go below the envelope's optimum, which can lie
+        # above the true one wherever an S-curve is involved, whether or not the
+        # answer sits on an envelope's straight part: the curves themselves decide.
+        exact_phase = True
+        exact = _initial(f, exact_s=True)
         exact.add(terms, np.arange(len(terms)), search.values[terms.var])
         search.rounds(f, exact)
     if plan_values is not None and _feasible(f, plan_values):
         search.offer(f.true_objective(plan_values), plan_values, np.zeros(len(f.rows)), None)
     if search.values is None:
         raise NoAllocation("the time limit ran out before a first allocation was found")
+    # The envelope over-promised only if the result rests on it: not when the curves
+    # themselves were optimised, nor when the certificate (always against the true
+    # curves) closed anyway.
+    on_envelope = not exact_phase and \
+        relative_gap(search.lower, search.upper, f.scale) > problem.tolerance
     result = assemble(f, search.values, search.duals, search.reduced, lower=search.lower,
-                      upper=search.upper,
+                      upper=search.upper, on_envelope=on_envelope,
                       rounds=search.count, seconds=time.perf_counter() - search.started)
     return result, bp
+
+
+def _initial(f: Formulation, exact_s: bool = False) -> Breakpoints:
+    """First breakpoints; with "up to" budgets also where each curve goes flat in
+    double precision, so no coarse chord carries money into a part that earns
+    nothing more."""
+    bp = Breakpoints.initial(f.terms, exact_s=exact_s)
+    if not f.problem.spend_all:
+        bp.add(f.terms, np.arange(len(f.terms)), flat_points(f.terms))
+    return bp
 
 
 def _plan_values(f: Formulation, current: np.ndarray) -> np.ndarray:
@@ -145,6 +165,8 @@ class _Search:
     upper: float = np.inf
     count: int = 0
     done: bool = False
+    # Points inside S-curves' convex parts (term, spend) where the outer bound cuts.
+    convex: tuple[np.ndarray, np.ndarray] = (np.zeros(0, dtype=int), np.zeros(0))
 
     def offer(self, lower: float, values: np.ndarray, duals: np.ndarray,
               reduced: np.ndarray | None) -> None:
@@ -152,18 +174,41 @@ class _Search:
             self.lower, self.values, self.duals = lower, values, duals
             self.reduced = reduced
 
+    def _cut_convex_parts(self, term: np.ndarray, x: np.ndarray) -> bool:
+        """Remember new points inside S-curves' convex parts; report whether any was new."""
+        known = set(zip(self.convex[0].tolist(), self.convex[1].tolist(), strict=True))
+        fresh = [(t, v) for t, v in zip(term.tolist(), x.tolist(), strict=True)
+                 if (t, v) not in known]
+        if fresh:
+            new_term, new_x = zip(*fresh, strict=True)
+            self.convex = (np.concatenate([self.convex[0], np.array(new_term, dtype=int)]),
+                           np.concatenate([self.convex[1], np.array(new_x, dtype=float)]))
+        return bool(fresh)
+
     def rounds(self, f: Formulation, bp: Breakpoints) -> str:
         """Solve, bound, refine until the gap is proved small enough; returns
         "infeasible" when the constraints cannot hold together."""
         problem = self.problem
         integers = np.flatnonzero(f.integer)
         hint = None
+        # The plain LP stays alive in GLOP between rounds (warm starts, updates only).
+        pieces = lp.PieceModel(f) if lp.PieceModel.suits(f) and not bp.exact_s else None
         for _ in range(problem.max_rounds):
             remaining = problem.time_limit - (time.perf_counter() - self.started)
             if remaining <= 0:
                 break
             self.count += 1
-            solution = lp.solve(f, bp, time_limit=remaining, hint=hint)
+            solution = pieces.solve(bp, remaining) if pieces is not None else \
+                lp.solve(f, bp, time_limit=remaining, hint=hint)
+            if solution.status == "infeasible" and self.values is not None:
+                # Only the pieces changed since an earlier round found allocations, so
+                # the constraints do hold together: GLOP lost its way (it can, on
+                # coefficients at rounding-error size). Ask HiGHS; if it agrees, keep
+                # the best allocation so far rather than call the plan impossible.
+                if not (len(integers) or bp.exact_s):
+                    solution = lp.solve(f, bp, time_limit=remaining, solver=lp.HIGHS)
+                if solution.status == "infeasible":
+                    break
             if solution.status == "infeasible":
                 return "infeasible"
             continuous = solution
@@ -181,11 +226,18 @@ class _Search:
             self.upper = min(self.upper, bound.value)
             outer_values = None
             mip = len(integers) or solution.switches is not None
-            if mip and relative_gap(lower, self.upper) > problem.tolerance:
-                outer, outer_values = tangent_bound(f, bp, remaining)
+            if mip and relative_gap(lower, self.upper, f.scale) > problem.tolerance:
+                outer, outer_values = tangent_bound(f, bp, remaining, self.convex)
                 self.upper = min(self.upper, outer)
             self.offer(lower, values, duals, continuous.reduced_costs)
-            gap = relative_gap(self.lower, self.upper)
+            if outer_values is not None:
+                # The relaxation's spend obeys every planner rule, and it may sit
+                # inside an S-curve's convex part, which the switched LP never
+                # visits: the true optimum can leave one S-curve there.
+                candidate = _cleaned(f, outer_values)
+                if _feasible(f, candidate, tol=1e-8):
+                    self.offer(f.true_objective(candidate), candidate, duals, None)
+            gap = relative_gap(self.lower, self.upper, f.scale)
             if gap <= problem.tolerance:
                 self.done = True
                 break
@@ -195,7 +247,10 @@ class _Search:
             added = _refine(f, bp, bound, values, problem.tolerance * abs(self.upper))
             if outer_values is not None:
                 terms = f.terms
-                added |= bp.add(terms, np.arange(len(terms)), outer_values[terms.var]) > 0
+                at = outer_values[terms.var]
+                added |= bp.add(terms, np.arange(len(terms)), at) > 0
+                inside = np.flatnonzero((at > 0) & (at < terms.inflection * (1 - 1e-9)))
+                added |= self._cut_convex_parts(inside, at[inside])
             if not added:
                 break
         return "solved"

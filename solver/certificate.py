@@ -33,10 +33,19 @@ class Bound:
 
 def bound(f: Formulation, duals: np.ndarray, values: np.ndarray) -> Bound:
     """The better of the bounds from `duals` and from `−duals`: both are valid, so
-    the solver's sign convention for duals cannot make the certificate wrong."""
+    the solver's sign convention for duals cannot make the certificate wrong.
+
+    Where to refine is always read from `duals` as MathOpt signs them (a binding
+    ≤ row of a maximisation has a dual ≥ 0): those are the LP's prices, and their
+    per-term shortfalls point at the pieces that make the prices wrong. The other
+    sign can give the lower value (it drops a multiplier that pushes towards an
+    infinite side) while its best points sit on bounds that are breakpoints
+    already, which used to stop the refinement with the gap still open."""
     first = _bound(f, duals, values)
     second = _bound(f, -duals, values)
-    return first if first.value <= second.value else second
+    if second.value < first.value:
+        return Bound(second.value, first.term_gap, first.best_points)
+    return first
 
 
 def _bound(f: Formulation, y: np.ndarray, values: np.ndarray) -> Bound:

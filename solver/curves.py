@@ -77,16 +77,21 @@ def best_response(family: np.ndarray, a: np.ndarray, k: np.ndarray, s: np.ndarra
     with np.errstate(divide="ignore", invalid="ignore"):
         target = np.where(scale > 0, price / scale, np.inf)
         closed = k * np.log(a / (k * target))
-    left = np.maximum(lo, inflection(family, k, s))
-    right = hi.copy()
-    for _ in range(_BISECTION_STEPS):
+    family, a, k, s = np.broadcast_arrays(family, a, k, s, price)[:4]
+    # Bisection only where it is needed (Hill); the exponential has its closed form.
+    hill = np.flatnonzero(family == HILL)
+    h_family, h_a, h_k, h_s, h_target = (v[hill] for v in (family, a, k, s, target))
+    left = np.maximum(lo[hill], inflection(h_family, h_k, h_s))
+    right = hi[hill].copy()
+    for _ in range(_BISECTION_STEPS if len(hill) else 0):
         mid = 0.5 * (left + right)
-        above = slope(family, a, k, s, mid) > target
+        above = slope(h_family, h_a, h_k, h_s, mid) > h_target
         left = np.where(above, mid, left)
         right = np.where(above, right, mid)
         if np.all(right - left <= 1e-12 * np.maximum(1.0, right)):
             break
-    root = np.where(family == HILL, 0.5 * (left + right), closed)
+    root = np.broadcast_to(closed, family.shape).copy()
+    root[hill] = 0.5 * (left + right)
     root = np.clip(np.nan_to_num(root, nan=0.0, posinf=0.0, neginf=0.0), lo, hi)
     candidates = np.stack([lo, hi, root])
     values = scale * value(family, a, k, s, candidates) - price * candidates
@@ -99,6 +104,8 @@ def tangent_from_origin(family: np.ndarray, a: np.ndarray, k: np.ndarray,
     """For S-curves, the spend τ where f(τ) = τ·f'(τ): below τ the concave envelope
     is the straight line from the origin; 0 for concave curves."""
     s_curve = (family == HILL) & (s > 1)
+    if not s_curve.any():  # no bisection over thousands of concave terms for nothing
+        return np.zeros(np.broadcast(family, a, k, s).shape)
     lo = inflection(family, k, s)
     hi = np.maximum(2.0 * lo, k)
     for _ in range(60):  # grow until the tangent condition is past

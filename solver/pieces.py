@@ -94,6 +94,23 @@ def _normalised(terms: Terms, term: np.ndarray, x: np.ndarray,
     return Breakpoints(term[keep], x[keep], exact_s)
 
 
+def flat_points(terms: Terms) -> np.ndarray:
+    """Per term, the least spend at which the curve already returns, in double
+    precision, all it returns at its upper bound (the upper bound itself when the
+    curve still rises there). With "up to" budgets a breakpoint there keeps money
+    out of the flat end: the chords past it have slope exactly 0, so the unspent
+    whisker wins, while a coarse chord across it would still look worth filling."""
+    upper = terms.upper
+    top = curves.value(*terms.params, upper)
+    lo, hi = np.zeros(len(terms)), upper.copy()
+    for _ in range(64):  # bisection on "already at the top" (monotone in x)
+        mid = 0.5 * (lo + hi)
+        flat = curves.value(*terms.params, mid) >= top
+        hi = np.where(flat, mid, hi)
+        lo = np.where(flat, lo, mid)
+    return hi
+
+
 def envelope_value(terms: Terms, index: np.ndarray, x: np.ndarray) -> np.ndarray:
     """The concave envelope of the given terms' curves at x (the curve itself for
     concave curves)."""

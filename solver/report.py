@@ -101,9 +101,19 @@ def unspent_reason(f: Formulation, values: np.ndarray, binding: list[Binding]) -
     return f"{left}: every channel is at its cap or saturated (the next unit would earn nothing)"
 
 
-def relative_gap(lower: float, upper: float) -> float:
-    scale = max(abs(upper), abs(lower), 1e-9)
-    return max(upper - lower, 0.0) / scale
+_NEAR_ZERO = 1e-4
+
+
+def relative_gap(lower: float, upper: float, scale: float = 0.0) -> float:
+    """(upper − lower) relative to the objective; when the objective and its bound are
+    both ~0 against `scale` (the most the problem could earn, `Formulation.scale`),
+    relative to that scale instead: a bound of 1e-6 over a plan that can only spend
+    nothing is not a 100 % gap, and curves steep at zero never let the bound reach
+    0 exactly."""
+    size = max(abs(upper), abs(lower))
+    if size <= _NEAR_ZERO * scale:
+        size = scale
+    return max(upper - lower, 0.0) / max(size, 1e-9)
 
 
 def envelope_gap(f: Formulation, values: np.ndarray) -> float:
@@ -142,7 +152,10 @@ def locks_that_bind(f: Formulation, values: np.ndarray,
 
 def assemble(f: Formulation, values: np.ndarray, duals: np.ndarray,
              reduced: np.ndarray | None, *, lower: float, upper: float, rounds: int,
-             seconds: float) -> Allocation:
+             seconds: float, on_envelope: bool = True) -> Allocation:
+    """The planner-facing result. `on_envelope` says the allocation rests on the
+    S-curves' concave envelopes (then their over-promise is reported), rather than on
+    the curves themselves."""
     p = f.problem
     spend = f.spend(values).copy()
     # Solver tolerances leave dust around zero (±1e-7 from a MIP); a planner's
@@ -166,9 +179,9 @@ def assemble(f: Formulation, values: np.ndarray, duals: np.ndarray,
     return Allocation(
         spend=spend, objective=lower, promotion_revenue=float(revenue.sum()),
         brand_response=float(brand.sum()), upper_bound=upper,
-        gap=relative_gap(lower, upper), channels=tuple(channels), binding=tuple(binding),
+        gap=relative_gap(lower, upper, f.scale), channels=tuple(channels), binding=tuple(binding),
         budget_shadow_price=budget_dual, status="optimal", solve_seconds=seconds,
         rounds=rounds, mip=bool(f.integer.any()),
         unspent=max(p.budget - float(spend.sum()), 0.0), unspent_reason=reason,
-        envelope_gap=envelope_gap(f, values),
+        envelope_gap=envelope_gap(f, values) if on_envelope else 0.0,
     )

@@ -33,10 +33,13 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
+from solver import lp
 from solver.allocation import allocate
 from solver.curves import Curve
 from solver.errors import InvalidProblem
+from solver.formulation import build
 from solver.frontier import frontier
+from solver.pieces import Breakpoints
 from solver.problem import BRAND, PROMOTION, AllocationProblem, ChannelSpec, Lock
 from solver.result import Allocation, Infeasible
 from tests.solver.conftest import (
@@ -271,11 +274,11 @@ def test_zero_budget_spends_nothing_and_counts_the_carry():
     assert result.gap <= problem.tolerance
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "When the only feasible allocation spends nothing the result reports gap = 1.0 (100 %): "
-    "the bound comes out at 9.6e-7 instead of 0 and report.relative_gap divides by "
-    "max(|upper|, |lower|, 1e-9), so any crumb of bound over an objective of 0 is a 100 % "
-    "gap (a period cap of 0 gives 2.5e-5 the same way)."))
+# Regression test (a strict xfail until the fix described here). Before the fix:
+# when the only feasible allocation spends nothing the result reported gap = 1.0 (100 %):
+# the bound came out at 9.6e-7 instead of 0 (a curve steep at zero never lets the dual
+# bound reach 0) and report.relative_gap divided by max(|upper|, |lower|, 1e-9). Now an
+# objective and bound that are both ~0 against Formulation.scale are compared absolutely.
 def test_nothing_to_spend_is_certified_without_a_gap():
     # A brand-only channel with brand share ≤ 25 %: brand ≤ 0.25·brand forces 0.
     problem = AllocationProblem(weeks(1), (ChannelSpec("tv", brand=hill(1.0, 1.0)),),
@@ -328,13 +331,12 @@ def test_unspent_money_on_a_saturated_curve_is_explained():
     assert result.unspent_reason is not None and "saturated" in result.unspent_reason
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "With spend_all=False, 250 a week (500 of 1000) still goes into a curve that earns "
-    "nothing more in double precision beyond x ≈ 37: the first pieces are [0, 1], [1, 250], "
-    "[250, 500], … (pieces.Breakpoints.initial's coarse grid), the chord [1, 250] has slope "
-    "0.0148, far above lp.solve's unspent-money whisker (1e-7 × the median piece return), so "
-    "the LP fills it; the objective already equals the bound (20 = 2·a), so the gap is 0 and "
-    "allocation._Search.rounds stops before any breakpoint lands where the curve goes flat."))
+# Regression test (a strict xfail until the fix described here). Before the fix:
+# with spend_all=False 250 a week still went into a curve that earns nothing more beyond
+# x ≈ 37: the coarse first chord [1, 250] (slope 0.0148) beat lp.solve's unspent-money
+# whisker and the gap was already 0, so no breakpoint ever landed where the curve goes flat.
+# "Up to" budgets now start with a breakpoint where each curve goes flat in double precision
+# (pieces.flat_points).
 def test_no_money_goes_where_the_curve_is_flat():
     problem = AllocationProblem(weeks(2), (ChannelSpec("sms", promotion=expo(10, 1)),),
                                 budget=1000.0, spend_all=False)
@@ -441,15 +443,12 @@ def test_matches_water_filling(problem):
     assert_certified(result, problem, optimum, 1e-9, within_tolerance=False)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "The certified gap stops at 0.9 % (tolerance 0.01 %) on an optimal allocation when a "
-    "capped channel meets an 'up to' budget: the cap is a channel_max row whose LP dual is "
-    "the slope of the last chord below it (tv's pieces are [0, 1], [1, 2]: 0.333 against "
-    "f'(2) = 0.222), so the bound from the LP duals (2.2559) is worse than the one from "
-    "−duals, where certificate._bound zeroes the budget's multiplier (2.2424 = f_tv(2) + "
-    "f_radio(10)); allocation._refine then adds that bound's best points, the upper bounds "
-    "2 and 10, which exist already, and _Search.rounds stops after 2 rounds ('if not "
-    "added'). Same with max_per_period; with spend_all=True the gap is 8.5e-6."))
+# Regression test (a strict xfail until the fix described here). Before the fix:
+# the certified gap stopped at 0.9 % when a capped channel met an 'up to' budget: the bound
+# from −duals (budget multiplier zeroed) was the lower one, and allocation._refine took its
+# best points, the upper bounds 2 and 10, which existed already, so the rounds stopped.
+# certificate.bound now refines from the LP's own prices (MathOpt's sign) whichever sign
+# gives the lower value.
 @pytest.mark.parametrize("cap", ["max_total", "max_per_period"])
 def test_gap_reaches_the_tolerance_with_money_to_spare_and_a_capped_channel(cap):
     # Optimum by hand: tv's slope at its cap, 2/(1 + 2)² = 0.22, beats radio's at 8,
@@ -648,14 +647,13 @@ def test_s_curve_gap_reaches_the_tolerance():
     assert result.gap <= problem.tolerance
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "S-curves whose envelope-LP answer lies past every τ never get the exact phase: "
-    "allocation.allocate_from starts the switched search only when report.envelope_gap at "
-    "the answer exceeds the tolerance, and here it is 0 (6.67 and 3.33 a week sit on the "
-    "curved parts), so the result stops after 2 rounds at 135.1523 with the envelope's "
-    "Lagrangian bound 138.515 (gap 2.4 %), 0.022 % below the allocation SLSQP finds "
-    "(135.1819: 6.577 / 3.423 a week). The same stall on 4 S-curves × 3 weeks (budget 30) "
-    "takes 6 s and ends at gap 0.34 %."))
+# Regression test (a strict xfail until the fix described here). Before the fix:
+# S-curves whose envelope-LP answer lay past every τ never got the exact phase (it started
+# only when report.envelope_gap exceeded the tolerance) and stopped at the envelope's bound
+# (gap 2.4 %); in the exact phase the outer bound capped each S-curve's convex part by one
+# chord from 0, which a relaxation could ride for good. Now any open gap with S-curves goes
+# on with the curves themselves, the convex parts are cut where the relaxation spent inside
+# them (outer._s_curve_hulls), and the relaxation's own spend is offered as an allocation.
 def test_s_curves_past_their_tangent_points_are_solved_to_the_tolerance():
     problem = AllocationProblem(weeks(2), (ChannelSpec("a", promotion=hill(100, 10, 3)),
                                            ChannelSpec("b", promotion=hill(60, 4, 2)),
@@ -669,12 +667,10 @@ def test_s_curves_past_their_tangent_points_are_solved_to_the_tolerance():
     assert result.gap <= problem.tolerance
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "envelope_gap is documented as 0 when the S-curves were solved exactly, but here the "
-    "allocation is certified (gap ≈ 1e-14) and envelope_gap = 0.025: report.assemble sets "
-    "envelope_gap=envelope_gap(f, values), which measures the envelope's excess at the "
-    "returned spend (8 + 8 on 'a' sits below its τ = 10, on the straight part) whether or "
-    "not the exact switched phase produced and certified that spend."))
+# Regression test (a strict xfail until the fix described here). Before the fix:
+# envelope_gap was 0.025 on an allocation certified by the exact (switched) phase:
+# report.assemble measured the envelope's excess at the returned spend whether or not the
+# result rested on the envelope. It is now reported only when it does.
 def test_envelope_gap_is_zero_when_the_s_curves_were_solved_exactly():
     problem = AllocationProblem(weeks(4), (ChannelSpec("a", promotion=hill(100, 10, 2)),
                                            ChannelSpec("b", promotion=hill(50, 6, 2.5))),
@@ -682,6 +678,29 @@ def test_envelope_gap_is_zero_when_the_s_curves_were_solved_exactly():
     result = solved(problem)
     assert result.gap <= problem.tolerance
     assert result.envelope_gap == 0.0
+
+
+@pytest.mark.parametrize("spend_all", [True, False])
+def test_the_piece_model_updated_in_place_matches_a_fresh_solve(spend_all):
+    # Refinement rounds re-solve one GLOP model through MathOpt updates (refined pieces
+    # keep their columns, new pieces get new ones); each round must be the very LP a
+    # fresh build of the same breakpoints gives.
+    problem = AllocationProblem(weeks(6), (
+        ChannelSpec("tv", promotion=hill(40, 8, 0.7), brand=expo(30, 10), adstock=0.5,
+                    carry=4.0, max_total=30.0),
+        ChannelSpec("search", promotion=expo(25, 5), pacing=4.0),
+        ChannelSpec("social", promotion=hill(20, 6), brand=hill(15, 9), adstock=0.3)),
+        budget=80.0, spend_all=spend_all, brand_share=(0.2, 0.5))
+    f = build(problem)
+    bp = Breakpoints.initial(f.terms)
+    model = lp.PieceModel(f)
+    rng = np.random.default_rng(3)
+    for _ in range(4):
+        kept = model.solve(bp, 60.0)
+        fresh = lp.solve(f, bp)
+        assert kept.objective == pytest.approx(fresh.objective, rel=1e-9)
+        terms = f.terms
+        bp.add(terms, np.arange(len(terms)), kept.values[terms.var] * rng.uniform(0.5, 1.5))
 
 
 def test_same_input_same_answer():
@@ -739,13 +758,10 @@ def test_a_budget_too_big_for_the_caps_is_not_called_short():
     assert "short" not in result.message
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "Explaining this small impossible setup takes the whole time_limit: with a brand-share "
-    "floor at machine epsilon (1e-16, what 0.1 + 0.2 − 0.3 gives) the elastic LP of "
-    "explain.explain runs on GLOP (lp.solve, dual simplex without presolve since f43d233) "
-    "until the time limit and ends 'imprecise' or 'no_solution_found'; HiGHS then answers "
-    "at once (before 7516418 the second status raised NoAllocation). At the default 60 s "
-    "time limit the planner waits a minute; a floor of 1e-12 or 0 is explained in 0.01 s."))
+# Regression test (a strict xfail until the fix described here). Before the fix:
+# with a brand-share floor of 1e-16 (what 0.1 + 0.2 − 0.3 gives) the elastic LP of
+# explain.explain ran on GLOP until the time limit (the planner waited a minute at the default
+# limit). Formulation.matrix now drops coefficients below 1e-12 of their row's largest.
 def test_a_share_at_machine_epsilon_is_explained_quickly():
     problem = AllocationProblem(weeks(2), (ChannelSpec("tv", brand=expo(30, 20)),
                                            ChannelSpec("search", promotion=expo(10, 20),
@@ -757,13 +773,11 @@ def test_a_share_at_machine_epsilon_is_explained_quickly():
     assert time.perf_counter() - started < 1.0
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "A feasible plan (Clarabel: optimal) comes back Infeasible ('no single planner rule can "
-    "be blamed'): with an adstock rate of 2.2e-16 GLOP (no presolve) answers 'imprecise' in "
-    "rounds 1-2, where lp.solve hands over to HiGHS, but wrongly 'infeasible' in round 3, "
-    "which lp.solve passes on as is, and allocation._Search.rounds returns 'infeasible' "
-    "although earlier rounds of the same constraints found allocations; explain() then "
-    "finds nothing to blame. Rates of 0 or 1e-12 solve."))
+# Regression test (a strict xfail until the fix described here). Before the fix:
+# with an adstock rate of 2.2e-16 GLOP wrongly answered 'infeasible' in round 3 after
+# earlier rounds of the same constraints had found allocations, and the feasible plan came
+# back Infeasible with nothing to blame. Such coefficients are now dropped (Formulation.matrix),
+# and a later-round 'infeasible' is re-checked on HiGHS (allocation._Search.rounds).
 def test_a_rate_at_machine_epsilon_is_not_called_infeasible():
     one = hill(1.0, 1.0)
     late = (False, False, False, False, False, True)
