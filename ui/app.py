@@ -1,29 +1,51 @@
-"""`campaign-planner [PLAN] [--screenshot OUT.png] [--read-only]`: start the GUI.
+"""`campaign-planner [PLAN] [--screenshot OUT.png [--tab NAME] [--size WxH]] [--read-only]`.
 
 With no PLAN the last plan opens again, or, on a first start, the demo plan,
 which is built in a worker so the window is up at once. `--screenshot` opens,
 waits until the window shows everything it will show (the demo build included),
-saves the window as a PNG and exits: the README's picture and a smoke test of
-start-up on a machine with no screen.
+shows the tab asked for at the size asked for, saves the window as a PNG and
+exits: the README's picture and a smoke test of start-up on a machine with no
+screen. Either way the crash hook is installed first, so a failing slot is
+logged and reported instead of ending the app.
 """
 
 from __future__ import annotations
 
 import argparse
+import logging
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication, QEventLoop, QSize, QTimer
 from PySide6.QtWidgets import QApplication
 
 from ui import dialogs
 from ui.document import PlanDocument
+from ui.errors.crash import CrashHandler, install_crash_handler
 from ui.main_window import APP_TITLE, MainWindow
 
 ORGANISATION = "Omnichannel Campaign Planner"
 ORGANISATION_DOMAIN = "campaign-planner.local"
 APPLICATION = "campaign-planner"
+SIZE_LIMITS = (QSize(640, 400), QSize(7680, 4320))  # below, menus and docks do not fit
+
+
+def window_size(text: str) -> QSize:
+    """`--size WxH`: the window's size in pixels for the screenshot."""
+    match = re.fullmatch(r"\s*(\d+)\s*[xX×]\s*(\d+)\s*", text)
+    if match is None:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a size; give WIDTHxHEIGHT in pixels, such as 1280x800")
+    size = QSize(int(match[1]), int(match[2]))
+    low, high = SIZE_LIMITS
+    if not (low.width() <= size.width() <= high.width()
+            and low.height() <= size.height() <= high.height()):
+        raise argparse.ArgumentTypeError(
+            f"{text} is out of range; width {low.width()}–{high.width()}, "
+            f"height {low.height()}–{high.height()}")
+    return size
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -31,6 +53,10 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("plan", nargs="?", type=Path, help="plan file (.cplan) to open")
     parser.add_argument("--screenshot", type=Path, metavar="OUT.png",
                         help="open, save a picture of the window to OUT.png, and exit")
+    parser.add_argument("--tab", metavar="NAME",
+                        help="with --screenshot: the tab to show (case does not matter)")
+    parser.add_argument("--size", type=window_size, metavar="WxH",
+                        help="with --screenshot: the window's size in pixels, e.g. 1280x800")
     parser.add_argument("--read-only", action="store_true",
                         help="open the plan without taking its write lock")
     return parser
@@ -38,7 +64,11 @@ def _parser() -> argparse.ArgumentParser:
 
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     """:raises SystemExit: on --help (status 0) or a bad command line (status 2)."""
-    return _parser().parse_args(list(argv))
+    parser = _parser()
+    args = parser.parse_args(list(argv))
+    if args.screenshot is None and (args.tab is not None or args.size is not None):
+        parser.error("--tab and --size go with --screenshot")
+    return args
 
 
 def configure_application(app: QCoreApplication) -> None:
@@ -70,29 +100,47 @@ def launch(args: argparse.Namespace) -> MainWindow:
     return window
 
 
-def _screenshot(app: QApplication, args: argparse.Namespace) -> int:
-    """Start up, wait until it settles (the demo build included), let layouts run,
-    grab the window, quit. Exit status 1 when no plan could be shown."""
+def _screenshot(app: QApplication, args: argparse.Namespace, crashes: CrashHandler) -> int:
+    """Start up, wait until it settles (the demo build included), show the tab, let
+    layouts run, grab the window, quit. Exit status 1 when no plan could be shown,
+    2 when there is no such tab."""
     out: Path = args.screenshot
     window = MainWindow(PlanDocument(), remember_geometry=False)
-    result = {"code": 1}
+    crashes.window = window
+    if args.size is not None:
+        window.resize(args.size)
+    # Its own loop, not app.exec(): quitting the application from inside the run left
+    # later event loops in the same process (the test suite's) deaf to worker signals.
+    loop = QEventLoop()
+
+    def finish(code: int) -> None:
+        window.close()
+        loop.exit(code)
 
     def grab() -> None:
+        if args.tab is not None and not window.show_tab(args.tab):
+            names = ", ".join(window.tab_names)
+            print(f"campaign-planner: no tab named {args.tab!r}; the tabs are: {names}",
+                  file=sys.stderr)
+            finish(2)
+            return
+        window.overview.wait()  # the status line and health list show the plan's numbers
         app.processEvents()
+        if args.size is not None and window.size() != args.size:
+            print(f"campaign-planner: the window cannot be "
+                  f"{args.size.width()}x{args.size.height()}; saved at "
+                  f"{window.width()}x{window.height()}", file=sys.stderr)
         out.parent.mkdir(parents=True, exist_ok=True)
         saved = window.grab().save(str(out), "PNG")
         if not saved:
             print(f"campaign-planner: could not write {out}", file=sys.stderr)
-        result["code"] = 0 if saved and window.document.is_open else 1
-        window.close()
-        app.exit(result["code"])
+        finish(0 if saved and window.document.is_open else 1)
 
     # Connected before start(): opening a named plan settles before start() returns.
     window.files.settled.connect(lambda: QTimer.singleShot(100, grab))
     window.show()
     window.files.start(args.plan, read_only=args.read_only)
-    app.exec()
-    return result["code"]
+    return loop.exec()
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -105,16 +153,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parse_args(remaining)
     except SystemExit as exc:
         return exc.code if isinstance(exc.code, int) else 2
-    if args.screenshot is not None:
-        dialogs.set_interactive(False)  # nobody is there to click a message away
-        try:
-            return _screenshot(app, args)
-        finally:
-            dialogs.set_interactive(True)
-    window = launch(args)
-    code = app.exec()
-    window.close()
-    return code
+    crashes = install_crash_handler()
+    logging.getLogger(__name__).info("%s starting: %s", APPLICATION, " ".join(argv))
+    try:
+        if args.screenshot is not None:
+            dialogs.set_interactive(False)  # nobody is there to click a message away
+            try:
+                return _screenshot(app, args, crashes)
+            finally:
+                dialogs.set_interactive(True)
+        window = launch(args)
+        crashes.window = window
+        code = app.exec()
+        window.close()
+        return code
+    finally:
+        crashes.uninstall()
 
 
 if __name__ == "__main__":

@@ -2,15 +2,28 @@
 
 Modal dialogs run their own event loop and would hang an offscreen test or a
 `--screenshot` run. Routing them through here gives one seam: tests replace
-`ask`, `inform` and the file choosers with monkeypatch, and `set_interactive(False)`
-turns messages into lines on stderr for unattended runs.
+`ask`, `inform`, `show_error` and the file choosers with monkeypatch, and
+`set_interactive(False)` turns messages into lines on stderr for unattended runs.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
+from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QMessageBox,
+    QWidget,
+)
+
+from ui.errors.error_dialog import ErrorDialog
 
 PLAN_FILTER = "Campaign plans (*.cplan);;All files (*)"
 
@@ -44,6 +57,16 @@ def ask(parent: QWidget | None, title: str, question: str) -> bool:
     return answer == QMessageBox.StandardButton.Yes
 
 
+def show_error(parent: QWidget | None, title: str, summary: str, details: str,
+               log_path: Path | str) -> None:
+    """An error nobody planned for: `summary` in one line, `details` (the traceback)
+    behind "Show details" and "Copy details", and where the log keeps it."""
+    if not _interactive:
+        print(f"{title}: {summary} (details in {log_path})", file=sys.stderr)
+        return
+    ErrorDialog(parent, title, summary, details, log_path).exec()
+
+
 def about(parent: QWidget | None, title: str, text: str) -> None:
     if _interactive:
         QMessageBox.about(parent, title, text)
@@ -63,3 +86,34 @@ def choose_save_path(parent: QWidget | None, title: str, folder: str) -> str | N
         return None
     path, _ = QFileDialog.getSaveFileName(parent, title, folder, PLAN_FILTER)
     return path or None
+
+
+def run_dialog(dialog: QDialog) -> bool:
+    """Show an editor modally; True when the planner pressed OK. Unattended runs never
+    open one; tests replace this to fill the dialog and accept it."""
+    if not _interactive:
+        return False
+    return dialog.exec() == QDialog.DialogCode.Accepted
+
+
+def choose_date(parent: QWidget | None, title: str, label: str, value: dt.date,
+                minimum: dt.date, maximum: dt.date) -> dt.date | None:
+    """One date between `minimum` and `maximum`, or None when cancelled."""
+    if not _interactive:
+        return None
+    dialog = QDialog(parent)
+    dialog.setWindowTitle(title)
+    edit = QDateEdit(QDate(value.year, value.month, value.day))
+    edit.setCalendarPopup(True)
+    edit.setDateRange(QDate(minimum.year, minimum.month, minimum.day),
+                      QDate(maximum.year, maximum.month, maximum.day))
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                               | QDialogButtonBox.StandardButton.Cancel)
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    layout = QFormLayout(dialog)
+    layout.addRow(label, edit)
+    layout.addRow(buttons)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return edit.date().toPython()

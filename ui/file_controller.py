@@ -2,9 +2,11 @@
 
 Opening is where a planner meets the file's problems (not a plan, from a newer
 version, damaged, held by a colleague), so every path into the document goes
-through `open_path`, which turns each into one sentence in a message box, or,
-for a locked plan, an offer to open it read-only. The core's message is shown as
-it is: it already says what was wrong and where, and a traceback would not help.
+through `open_path`, which turns each into one sentence in a message box and,
+where there is a way on, offers it: a locked plan opens read-only; a damaged plan
+or one from a newer version opens as a copy restored from its newest backup (see
+`ui.errors.refused` for why a copy). The core's message is shown as it is: it
+already says what was wrong and where, and a traceback would not help.
 """
 
 from __future__ import annotations
@@ -16,10 +18,17 @@ from PySide6.QtWidgets import QWidget
 
 from planner import paths
 from planner.domain.entities import PlanSettings
-from planner.errors import PlanFileError, PlanLocked
-from planner.storage.plan_file import SUFFIX, Plan, create_plan, open_plan
+from planner.errors import (
+    CorruptPlanFile,
+    NewerPlanFile,
+    NotAPlanFile,
+    PlanFileError,
+    PlanLocked,
+)
+from planner.storage.plan_file import SUFFIX, Plan, create_plan, open_plan, save_copy
 from ui import dialogs, settings
 from ui.document import PlanDocument
+from ui.errors import refused
 from ui.workers.demo import build_demo_file
 from ui.workers.runner import Worker, WorkerPool
 
@@ -78,7 +87,7 @@ class FileController(QObject):
         if plan is None:
             return False
         self._document.open(plan)
-        settings.remember(path)
+        settings.remember(plan.path)  # a restored copy, when that is what opened
         return True
 
     def _open_plan(self, path: Path, read_only: bool) -> Plan | None:
@@ -90,11 +99,35 @@ class FileController(QObject):
             if not dialogs.ask(self._window, self.tr("Plan in use"), question):
                 return None
             return self._open_plan(path, True)
+        except (CorruptPlanFile, NotAPlanFile, NewerPlanFile) as exc:
+            return self._open_restored(path, exc)
         except PlanFileError as exc:
             dialogs.inform(self._window, self.tr("Cannot open plan"), str(exc))
         except OSError as exc:
             dialogs.inform(self._window, self.tr("Cannot open plan"), f"{path}: {exc.strerror}")
         return None
+
+    def _open_restored(self, path: Path, refusal: PlanFileError) -> Plan | None:
+        """Offer the newest backup of a refused plan, as a new file beside it."""
+        backup = refused.newest_backup(path)
+        if backup is None:
+            dialogs.inform(self._window, self.tr("Cannot open plan"), str(refusal))
+            return None
+        question = self.tr("%1\n\nOpen a copy restored from its newest backup, taken %2? "
+                           "The copy is saved beside it as a new file; %3 stays as it is.")
+        question = question.replace("%1", str(refusal)) \
+            .replace("%2", f"{backup.taken_at:%Y-%m-%d %H:%M}").replace("%3", path.name)
+        if not dialogs.ask(self._window, self.tr("Cannot open plan"), question):
+            return None
+        try:
+            copy = refused.restore_copy(backup, path)
+        except OSError as exc:
+            dialogs.inform(self._window, self.tr("Cannot restore backup"),
+                           f"{path.parent}: {exc.strerror}")
+            return None
+        # For writing even when read-only was asked: the copy is new, no one else's,
+        # and a backup in an older format only opens for writing (it is upgraded).
+        return self._open_plan(copy, False)
 
     def open_demo(self, *, read_only: bool = False) -> None:
         """Open the demo plan, building it in a worker when it does not exist yet."""
@@ -155,6 +188,29 @@ class FileController(QObject):
             return False
         self._document.open(plan)
         settings.remember(path)
+        return True
+
+    def save_copy_dialog(self) -> bool:
+        """Save a Copy As: the plan in another file; the open plan stays the one open."""
+        if not self._document.is_open:
+            return False
+        chosen = dialogs.choose_save_path(self._window, self.tr("Save a copy as"),
+                                          self._folder())
+        if not chosen:
+            return False
+        path = Path(chosen)
+        if path.suffix.lower() != SUFFIX:
+            path = path.with_name(path.name + SUFFIX)
+        try:
+            self._document.run(save_copy, path)
+        except PlanFileError as exc:
+            dialogs.inform(self._window, self.tr("Cannot save a copy"), str(exc))
+            return False
+        except OSError as exc:
+            dialogs.inform(self._window, self.tr("Cannot save a copy"),
+                           f"{path}: {exc.strerror}")
+            return False
+        self.busy.emit(self.tr("Saved a copy as %1").replace("%1", str(path)))
         return True
 
     def open_dialog(self) -> bool:

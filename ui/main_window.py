@@ -1,28 +1,48 @@
-"""The main window: puts the panels, docks, menus and status bar together.
+"""The main window: puts the views, docks, menus and status bar together.
 
-It assembles and wires; it computes nothing about the plan. Opening and
-closing live in `FileController`, numbers in `PlanOverview`, drawing in panels.
+It assembles and wires; it computes nothing about the plan. Opening and closing
+live in `FileController`, the selection verbs in `EditController`, the View
+menu in `ViewOptions`, editors in `EditorLauncher`, numbers in `PlanOverview`.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import platform
 import sys
 from pathlib import Path
 
 import PySide6
-from PySide6.QtCore import Qt, qVersion
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QStackedWidget, QWidget
+from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, qVersion
+from PySide6.QtGui import QAction, QCloseEvent, QCursor, QKeySequence
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QMainWindow,
+    QMenu,
+    QStackedWidget,
+    QTabWidget,
+    QToolBar,
+    QWidget,
+)
 
 from ui import dialogs, settings
+from ui.calendar.view import CalendarView
 from ui.document import PlanDocument
+from ui.edit_controller import EditController
+from ui.editor_launcher import EditorLauncher
+from ui.editors.inspector import Inspector
 from ui.file_controller import FileController
+from ui.models.flight_filter import FlightFilter
 from ui.models.overview import PlanOverview, Snapshot
+from ui.models.plan_index import PlanIndex
+from ui.panels.campaign_tree import CampaignTree
 from ui.panels.empty_state import EmptyState
+from ui.panels.flights_table import FlightsTable
 from ui.panels.health_panel import HealthPanel
 from ui.panels.plan_status import PlanStatus
 from ui.panels.summary_panel import SummaryPanel
+from ui.selection import Selection
+from ui.view_options import ViewOptions
 
 APP_TITLE = "Omnichannel Campaign Planner"
 DEFAULT_SIZE = (1280, 800)
@@ -34,54 +54,89 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.document = document
         self._remember_geometry = remember_geometry
+        self._menu_date: dt.date | None = None
+        self.index = PlanIndex(document, self)
+        self.selection = Selection(self.index, self)
+        self.flight_filter = FlightFilter(self)
         self.overview = PlanOverview(document, self)
         self.files = FileController(document, self)
-        self._make_actions()
+        self.edits = EditController(document, self.index, self.selection, self)
+        self.editors = EditorLauncher(document, self.index, self.selection, self)
+        self._make_file_actions()
 
+        self.calendar = CalendarView(document, self.index, self.selection)
+        self.flights_table = FlightsTable(document, self.index, self.selection,
+                                          self.flight_filter)
         self.summary = SummaryPanel(self.overview)
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.calendar, self.tr("Calendar"))
+        self.tabs.addTab(self.flights_table, self.tr("Flights"))
+        self.tabs.addTab(self.summary, self.tr("Summary"))
         self.empty_state = EmptyState([self.new_action, self.open_action])
         self.centre = QStackedWidget()
         self.centre.addWidget(self.empty_state)
-        self.centre.addWidget(self.summary)
+        self.centre.addWidget(self.tabs)
         self.setCentralWidget(self.centre)
+        self.view_options = ViewOptions(self.calendar, self)
 
+        self.tree = CampaignTree(document, self.index, self.selection, self.flight_filter)
+        self.tree_dock = self._dock(self.tr("Campaigns"), "campaigns_dock", self.tree,
+                                    Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.inspector = Inspector(document, self.index, self.selection)
+        self.inspector_dock = self._dock(self.tr("Inspector"), "inspector_dock", self.inspector,
+                                         Qt.DockWidgetArea.RightDockWidgetArea)
         self.health = HealthPanel(self.overview)
-        self.health_dock = QDockWidget(self.tr("Plan health"), self)
-        self.health_dock.setObjectName("health_dock")  # saveState() needs a name
-        self.health_dock.setWidget(self.health)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.health_dock)
+        self.health_dock = self._dock(self.tr("Plan health"), "health_dock", self.health,
+                                      Qt.DockWidgetArea.RightDockWidgetArea)
 
         self.plan_status = PlanStatus(self.overview)
         self.statusBar().addPermanentWidget(self.plan_status)
 
         self._make_menus()
-        self.overview.updated.connect(self._show_snapshot)
-        self.files.busy.connect(self._show_busy)
-        self.files.idle.connect(self._show_idle)
-        document.failed.connect(self._show_failure)
-        self._show_snapshot(self.overview.snapshot)
+        self._make_toolbar()
+        self._wire()
+        self._show_plan()
         self._restore_geometry()
 
-    # -- actions and menus ----------------------------------------------------------
-    def _action(self, text: str, slot: object, key: QKeySequence.StandardKey | None = None
-                ) -> QAction:
+    # -- building ---------------------------------------------------------------------
+    def _dock(self, title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea
+              ) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)  # saveState() needs a name
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        return dock
+
+    def _action(self, text: str, slot: object,
+                key: QKeySequence.StandardKey | str | None = None) -> QAction:
         action = QAction(text, self)
-        if key is not None:
+        if isinstance(key, QKeySequence.StandardKey):
             action.setShortcuts(key)
+        elif key is not None:
+            action.setShortcut(QKeySequence(key))
         action.triggered.connect(slot)
         return action
 
-    def _make_actions(self) -> None:
+    def _make_file_actions(self) -> None:
         Key = QKeySequence.StandardKey
         self.new_action = self._action(self.tr("&New…"), self.files.new_plan, Key.New)
         self.open_action = self._action(self.tr("&Open…"), self.files.open_dialog, Key.Open)
+        self.save_copy_action = self._action(self.tr("Save a &Copy As…"),
+                                             self.files.save_copy_dialog, Key.SaveAs)
         self.close_action = self._action(self.tr("&Close"), self.files.close_plan, Key.Close)
         self.quit_action = self._action(self.tr("&Quit"), self.close, Key.Quit)
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        self.settings_action = self._action(self.tr("Plan &Settings…"),
+                                            self.editors.plan_settings, "Ctrl+,")
         self.undo_action = self.document.undo_stack.createUndoAction(self, self.tr("&Undo"))
         self.undo_action.setShortcuts(Key.Undo)
         self.redo_action = self.document.undo_stack.createRedoAction(self, self.tr("&Redo"))
         self.redo_action.setShortcuts(Key.Redo)
+        self.new_flight_action = self._action(self.tr("New &Flight…"), self.editors.new_flight,
+                                              "Ctrl+Shift+F")
+        self.new_campaign_action = self._action(self.tr("New Ca&mpaign…"),
+                                                self.editors.new_campaign, "Ctrl+Shift+C")
         self.about_action = self._action(self.tr("&About %1").replace("%1", APP_TITLE),
                                          self.show_about)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
@@ -95,19 +150,177 @@ class MainWindow(QMainWindow):
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         self._fill_recent_menu()
         file_menu.addSeparator()
+        file_menu.addAction(self.save_copy_action)
+        file_menu.addAction(self.settings_action)
+        file_menu.addSeparator()
         file_menu.addAction(self.close_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
 
+        edits = self.edits
         edit_menu = bar.addMenu(self.tr("&Edit"))
-        edit_menu.addAction(self.undo_action)
-        edit_menu.addAction(self.redo_action)
+        edit_menu.addActions([self.undo_action, self.redo_action])
+        edit_menu.addSeparator()
+        edit_menu.addActions([edits.cut_action, edits.copy_action, edits.paste_action,
+                              edits.duplicate_action, edits.delete_action])
+        edit_menu.addSeparator()
+        edit_menu.addActions([edits.select_all_action, edits.find_action])
+        edit_menu.addSeparator()
+        edit_menu.addActions([self.new_flight_action, self.new_campaign_action,
+                              edits.edit_action, edits.bulk_action, edits.split_action])
+        edit_menu.addMenu(edits.move_menu)
+        edit_menu.addActions([edits.lock_action, edits.unlock_action])
 
         view_menu = bar.addMenu(self.tr("&View"))
-        view_menu.addAction(self.health_dock.toggleViewAction())
+        self.view_options.fill(view_menu)
+        view_menu.addSeparator()
+        for dock in (self.tree_dock, self.inspector_dock, self.health_dock):
+            view_menu.addAction(dock.toggleViewAction())
 
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(self.about_action)
+
+    def _make_toolbar(self) -> None:
+        toolbar = QToolBar(self.tr("Main"), self)
+        toolbar.setObjectName("main_toolbar")
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        toolbar.addActions([self.new_action, self.open_action])
+        toolbar.addSeparator()
+        toolbar.addActions([self.undo_action, self.redo_action])
+        toolbar.addSeparator()
+        toolbar.addActions([self.new_flight_action, self.new_campaign_action])
+        toolbar.addSeparator()
+        toolbar.addActions([self.view_options.zoom_out_action, self.view_options.zoom_in_action])
+        toolbar.addSeparator()
+        toolbar.addActions(self.view_options.lanes_group.actions())
+        self.addToolBar(toolbar)
+
+    def _wire(self) -> None:
+        self.overview.updated.connect(self._show_snapshot)
+        self.index.reset.connect(self._show_plan)
+        self.index.changed.connect(lambda changes: changes.settings and self._show_plan())
+        self.files.busy.connect(self._show_busy)
+        self.files.idle.connect(self._show_idle)
+        self.document.failed.connect(self._show_failure)
+        self.plan_status.clicked.connect(self._show_health)
+        self.health.view.doubleClicked.connect(self._select_finding)
+        for source in (self.calendar, self.tree, self.flights_table, self.edits):
+            source.edit_requested.connect(self.editors.edit)
+        self.inspector.bulk_edit_requested.connect(
+            lambda: self.editors.bulk_edit(self.selection.flight_ids))
+        self.edits.bulk_edit_requested.connect(self.editors.bulk_edit)
+        self.edits.split_requested.connect(self.editors.split)
+        self.edits.find_requested.connect(self._find)
+        self.edits.select_all_requested.connect(self._select_all)
+        self.edits.paste_date = self._paste_date
+        self.calendar.create_requested.connect(self.editors.new_flight_in_lane)
+        self.calendar.context_menu_requested.connect(self._calendar_menu)
+
+    # -- reacting to the plan ---------------------------------------------------------
+    def _show_plan(self, *_args: object) -> None:
+        """Title and centre follow the index, at once; numbers follow the overview."""
+        settings_ = self.index.settings
+        has_plan = settings_ is not None
+        for action in (self.close_action, self.save_copy_action, self.settings_action,
+                       self.new_flight_action, self.new_campaign_action):
+            action.setEnabled(has_plan)
+        if not has_plan:
+            self.setWindowTitle(APP_TITLE)
+            self.setWindowFilePath("")
+            if not self.files.building_demo:
+                self.empty_state.show_idle()
+            self.centre.setCurrentWidget(self.empty_state)
+            return
+        title = f"{settings_.name} — {APP_TITLE}"
+        if self.document.read_only:
+            title += self.tr(" [read-only]")
+        self.setWindowTitle(title)
+        self.setWindowFilePath(str(self.document.path))
+        self.centre.setCurrentWidget(self.tabs)
+        self._fill_recent_menu()
+
+    def _show_snapshot(self, snapshot: Snapshot | None) -> None:
+        self.calendar.set_findings(snapshot.findings if snapshot is not None else ())
+
+    def _show_busy(self, text: str) -> None:
+        self.statusBar().showMessage(text)
+        if not self.document.is_open:
+            self.empty_state.show_busy(text)
+            self.centre.setCurrentWidget(self.empty_state)
+
+    def _show_idle(self) -> None:
+        self.statusBar().clearMessage()
+        self.empty_state.show_idle()
+
+    def _show_failure(self, message: str) -> None:
+        dialogs.inform(self, self.tr("Not done"), message)
+
+    def _show_health(self) -> None:
+        self.health_dock.show()
+        self.health_dock.raise_()
+
+    def _select_finding(self, index: QModelIndex) -> None:
+        """Double-clicking a finding selects what it is about, and shows it."""
+        finding = self.health.model.finding(index.row())
+        ids = set(finding.object_ids)
+        if finding.table == "flights":
+            self.selection.select_flights(i for i in finding.object_ids if i in self.index.flights)
+        elif finding.table == "campaigns":
+            self.selection.select(("campaign", i) for i in finding.object_ids
+                                  if i in self.index.campaigns)
+        elif finding.table == "channels":
+            self.selection.select_flights(f.id for f in self.index.flights.values()
+                                          if f.channel_id in ids)
+        flight_ids = self.selection.flight_ids
+        if flight_ids:
+            self.tabs.setCurrentWidget(self.calendar)
+            self.calendar.reveal_flight(flight_ids[0])
+
+    def _find(self) -> None:
+        self.tree_dock.show()
+        self.tree_dock.raise_()
+        self.tree.filter_bar.text.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.tree.filter_bar.text.selectAll()
+
+    def _select_all(self) -> None:
+        chosen = [f.id for f in self.index.flights.values()
+                  if self.flight_filter.matches_flight(f, self.index)]
+        self.selection.select_flights(chosen)
+
+    def _calendar_menu(self, position: QPoint, day: dt.date | None) -> None:
+        self._menu_date = day
+        menu = self.edits.context_menu(self, day)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        # Cleared after the chosen action ran: Paste from this menu lands on its date.
+        menu.aboutToHide.connect(lambda: QTimer.singleShot(0, self._forget_menu_date))
+        menu.popup(position)
+
+    def _forget_menu_date(self) -> None:
+        self._menu_date = None
+
+    def _paste_date(self) -> dt.date | None:
+        """Where pasted flights start: the date the context menu was opened on, or the
+        date under the pointer when it is over the calendar; otherwise their own dates."""
+        if self._menu_date is not None:
+            return self._menu_date
+        viewport = self.calendar.viewport()
+        pos = viewport.mapFromGlobal(QCursor.pos())
+        if self.tabs.currentWidget() is self.calendar and viewport.rect().contains(pos):
+            return self.calendar.date_at(pos)
+        return None
+
+    def show_tab(self, name: str) -> bool:
+        """Show the central tab called `name` (any case); False when there is none."""
+        wanted = name.strip().casefold()
+        for i in range(self.tabs.count()):
+            if self.tabs.tabText(i).replace("&", "").casefold() == wanted:
+                self.tabs.setCurrentIndex(i)
+                return True
+        return False
+
+    @property
+    def tab_names(self) -> list[str]:
+        return [self.tabs.tabText(i).replace("&", "") for i in range(self.tabs.count())]
 
     def _fill_recent_menu(self) -> None:
         menu: QMenu = self.recent_menu
@@ -124,38 +337,6 @@ class MainWindow(QMainWindow):
             menu.addSeparator()
             menu.addAction(self.tr("Clear Menu"), settings.clear_recent)
         menu.setEnabled(bool(files))
-
-    # -- reacting to the plan -------------------------------------------------------
-    def _show_snapshot(self, snapshot: Snapshot | None) -> None:
-        has_plan = snapshot is not None
-        self.close_action.setEnabled(has_plan)
-        if snapshot is None:
-            self.setWindowTitle(APP_TITLE)
-            self.setWindowFilePath("")
-            if not self.files.building_demo:
-                self.empty_state.show_idle()
-            self.centre.setCurrentWidget(self.empty_state)
-            return
-        title = f"{snapshot.settings.name} — {APP_TITLE}"
-        if snapshot.read_only:
-            title += " [read-only]"
-        self.setWindowTitle(title)
-        self.setWindowFilePath(snapshot.path)
-        self.centre.setCurrentWidget(self.summary)
-        self._fill_recent_menu()
-
-    def _show_busy(self, text: str) -> None:
-        self.statusBar().showMessage(text)
-        if not self.document.is_open:
-            self.empty_state.show_busy(text)
-            self.centre.setCurrentWidget(self.empty_state)
-
-    def _show_idle(self) -> None:
-        self.statusBar().clearMessage()
-        self.empty_state.show_idle()
-
-    def _show_failure(self, message: str) -> None:
-        dialogs.inform(self, self.tr("Not done"), message)
 
     def show_about(self) -> None:
         text = (f"<h3>{APP_TITLE}</h3>"
@@ -180,4 +361,5 @@ class MainWindow(QMainWindow):
         if self._remember_geometry:
             settings.save_window_geometry(self.saveGeometry(), self.saveState())
         self.files.shutdown()
+        self.overview.shutdown()
         super().closeEvent(event)

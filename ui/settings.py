@@ -61,3 +61,27 @@ def save_window_geometry(geometry: QByteArray, state: QByteArray) -> None:
     settings = QSettings()
     settings.setValue(GEOMETRY_KEY, geometry)
     settings.setValue(STATE_KEY, state)
+
+
+VIEW_DEFAULTS: dict[str, object] = {
+    "view/zoom": "month",
+    "view/lanes": "channel",
+    "view/colour_by": "campaign",
+    "view/festivals": True,
+    "view/baseline": True,
+}
+
+
+def view_option(key: str) -> object:
+    """A persisted View-menu choice, typed like its default (INI files store text)."""
+    default = VIEW_DEFAULTS[key]
+    value = QSettings().value(key, default)
+    if isinstance(default, bool):
+        return value if isinstance(value, bool) else str(value).lower() == "true"
+    return str(value)
+
+
+def set_view_option(key: str, value: object) -> None:
+    if key not in VIEW_DEFAULTS:
+        raise KeyError(key)
+    QSettings().setValue(key, value)

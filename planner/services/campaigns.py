@@ -10,7 +10,7 @@ from typing import Any
 from planner.domain.changes import Done
 from planner.domain.entities import Campaign, Flight, KpiTarget, new_id
 from planner.services import records
-from planner.services.flights import delete_flight_rows, shifted
+from planner.services.flights import delete_flight_rows, locked_check, shifted
 from planner.storage import history, rows
 from planner.storage.plan_file import Plan
 
@@ -96,10 +96,12 @@ def duplicate_campaign(plan: Plan, campaign_id: str, *, name: str | None = None,
 
 
 def move_campaign(plan: Plan, campaign_id: str, days: int) -> Done:
-    """Shift every flight of the campaign by `days` (negative: earlier)."""
+    """Shift every flight of the campaign by `days` (negative: earlier); refused whole
+    when any of them is committed (locked)."""
     with plan.action("Move campaign") as act:
         rows.get(plan.db, Campaign, campaign_id)
         for flight in campaign_flights(plan, campaign_id):
+            locked_check(flight)
             records.write_changed(plan, shifted(flight, dt.timedelta(days=days)))
     return history.done(plan, act)
 

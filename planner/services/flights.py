@@ -59,6 +59,8 @@ def update_flight(plan: Plan, flight_id: str, label: str = "Edit flight", **chan
     records.check_fields(Flight, changes)
     with plan.action(label) as act:
         current = rows.get(plan.db, Flight, flight_id)
+        if {"start", "end", "channel_id"} & changes.keys():
+            locked_check(current)
         records.write_changed(plan, with_units(current, changes))
     return history.done(plan, act)
 

@@ -23,8 +23,8 @@ from planner.storage.plan_file import open_plan
 START = dt.date(2026, 1, 1)
 
 
-def ids_of(plan, table: str) -> list[str]:
-    return [r[0] for r in plan.db.execute(f'SELECT id FROM "{table}" ORDER BY rowid')]
+def ids_of(plan, table: str, where: str = "1") -> list[str]:
+    return [r[0] for r in plan.db.execute(f'SELECT id FROM "{table}" WHERE {where} ORDER BY rowid')]
 
 
 def one_edit(plan, rng: random.Random):
@@ -32,6 +32,9 @@ def one_edit(plan, rng: random.Random):
     flight_ids = ids_of(plan, "flights")
     campaign_ids = ids_of(plan, "campaigns")
     channel_ids = ids_of(plan, "channels")
+    movable = ids_of(plan, "flights", "committed = 0")  # committed flights are locked
+    free_campaigns = ids_of(plan, "campaigns", "id NOT IN (SELECT campaign_id FROM flights "
+                            "WHERE committed = 1)")
     roll = rng.random()
     if roll < 0.30 or not flight_ids:
         start = START + dt.timedelta(days=rng.randrange(300))
@@ -39,24 +42,24 @@ def one_edit(plan, rng: random.Random):
             plan, rng.choice(campaign_ids), rng.choice(channel_ids), start,
             start + dt.timedelta(days=rng.randrange(1, 40)), rng.randrange(10**10),
             notes="备注 " * rng.randrange(30))
-    if roll < 0.45:
-        flight_id = rng.choice(flight_ids)
+    if roll < 0.45 and movable:
+        flight_id = rng.choice(movable)
         return flights.move_flight(plan, flight_id,
                                    START + dt.timedelta(days=rng.randrange(300)))
     if roll < 0.60:
         return flights.update_flight(plan, rng.choice(flight_ids), "Edit budget",
                                      budget_minor=rng.randrange(10**10))
-    if roll < 0.65:
+    if roll < 0.65 and movable:
         start = START + dt.timedelta(days=rng.randrange(300))
-        return flights.resize_flight(plan, rng.choice(flight_ids),
+        return flights.resize_flight(plan, rng.choice(movable),
                                      DateSpan(start, start + dt.timedelta(days=rng.randrange(60))))
     if roll < 0.72 or len(flight_ids) > 60:
         doomed = rng.sample(flight_ids, min(len(flight_ids), rng.randrange(1, 4)))
         return flights.delete_flights(plan, doomed)
     if roll < 0.76:
         return flights.set_committed(plan, rng.sample(flight_ids, min(5, len(flight_ids))))
-    if roll < 0.79:
-        return campaigns.move_campaign(plan, rng.choice(campaign_ids), rng.randrange(-5, 6))
+    if roll < 0.79 and free_campaigns:
+        return campaigns.move_campaign(plan, rng.choice(free_campaigns), rng.randrange(-5, 6))
     if roll < 0.81:
         return plan_settings.update_settings(plan, total_budget_minor=rng.randrange(10**12))
     if roll < 0.82:

@@ -81,6 +81,7 @@ def test_flight_in_blackout_all_channels_and_one_channel(healthy):
 
 def test_outside_horizon(healthy):
     plan = healthy["plan"]
+    flights.set_committed(plan, [healthy["f_promo"]], False)  # locked flights do not move
     flights.move_flight(plan, healthy["f_promo"], D(2026, 12, 25))
     assert "outside_horizon" in rules(plan)
 

@@ -24,6 +24,7 @@ def _cell(model: QAbstractItemModel, key: str, column: int) -> str:
 def test_undo_and_redo_round_trip_an_edit_and_the_summary_follows(make_window, sample_plan):
     window = make_window()
     window.files.start(sample_plan.path)
+    window.overview.wait()
     document, model = window.document, window.summary.channel_model
     douyin = sample_plan.channel_ids["Douyin"]
     flight = sample_plan.flight_ids[1]  # the Douyin flight, over the channel's cap
@@ -31,6 +32,7 @@ def test_undo_and_redo_round_trip_an_edit_and_the_summary_follows(make_window, s
     command = ServiceCommand(document, "Cut Douyin budget", flights.update_flight, flight,
                              budget_minor=80_000_00)
     document.push(command)
+    window.overview.wait()
 
     assert _cell(model, douyin, 1) == "¥80,000.00"
     # Under its cap now, and the brand share (300k of 630k) has left its range.
@@ -41,11 +43,13 @@ def test_undo_and_redo_round_trip_an_edit_and_the_summary_follows(make_window, s
     assert "Cut Douyin budget" in window.undo_action.text()
 
     window.undo_action.trigger()
+    window.overview.wait()
     assert _cell(model, douyin, 1) == "¥150,000.00"
     assert _rules(window) == {"channel_over_cap", "no_kpi_target"}
     assert history.get_action(document.plan, command.action_id).undone
 
     window.redo_action.trigger()
+    window.overview.wait()
     assert _cell(model, douyin, 1) == "¥80,000.00"
     assert window.plan_status.text().startswith("Planned ¥630,000.00 of ¥1,000,000.00")
 
@@ -57,8 +61,10 @@ def test_a_rename_redraws_the_channel_table(make_window, sample_plan):
 
     window.document.push(ServiceCommand(window.document, "Rename channel",
                                         channels.update_channel, wechat, name="Weixin"))
+    window.overview.wait()
     assert _cell(window.summary.channel_model, wechat, 0) == "Weixin"
     window.document.undo_stack.undo()
+    window.overview.wait()
     assert _cell(window.summary.channel_model, wechat, 0) == "WeChat"
 
 

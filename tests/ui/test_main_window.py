@@ -26,6 +26,7 @@ def _row_of(model: QAbstractItemModel, key: str) -> int:
 def test_opens_a_plan_and_shows_its_channel_totals_and_findings(make_window, sample_plan):
     window = make_window()
     window.files.start(sample_plan.path)
+    window.overview.wait()
 
     assert window.document.is_open and not window.document.read_only
     assert window.windowTitle() == f"Spring test plan — {APP_TITLE}"
@@ -52,6 +53,7 @@ def test_opens_a_plan_and_shows_its_channel_totals_and_findings(make_window, sam
 def test_close_empties_the_window_and_releases_the_file(make_window, sample_plan):
     window = make_window()
     window.files.start(sample_plan.path)
+    window.overview.wait()
     window.close_action.trigger()
 
     assert not window.document.is_open
@@ -111,6 +113,7 @@ def test_a_locked_plan_opens_read_only_when_the_planner_agrees(make_window, held
 
     prompts.answer = True
     assert window.files.open_path(held_plan)
+    window.overview.wait()
     assert window.document.is_open and window.document.read_only
     assert window.windowTitle() == f"Spring test plan — {APP_TITLE} [read-only]"
     assert "Open it read-only?" in prompts.asked[0]
@@ -124,6 +127,8 @@ def test_new_plan_is_created_where_chosen_and_named_after_the_file(
     window = make_window()
 
     assert window.files.new_plan()
+
+    window.overview.wait()
 
     assert window.document.path == tmp_path / "Autumn.cplan"
     assert window.windowTitle() == f"Autumn — {APP_TITLE}"

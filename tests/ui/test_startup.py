@@ -23,6 +23,7 @@ def test_first_start_builds_the_demo_in_a_worker_and_opens_it(make_window, qtbot
     assert window.files.building_demo  # the window is up while the demo is built
     assert not window.document.is_open
     qtbot.waitUntil(lambda: window.document.is_open, timeout=20_000)
+    window.overview.wait()
 
     demo = paths.demo_plan_path()
     assert demo.parent == paths.data_dir()
@@ -41,6 +42,7 @@ def test_a_later_start_opens_the_last_plan(make_window, sample_plan):
     with_settled = []
     second.files.settled.connect(lambda: with_settled.append(True))
     second.files.start()
+    second.overview.wait()
 
     assert with_settled
     assert second.document.path.resolve() == sample_plan.path.resolve()

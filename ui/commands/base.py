@@ -35,11 +35,17 @@ class ServiceCommand(QUndoCommand):
         self._document = document
         self._service, self._args, self._kwargs = service, args, kwargs
         self._action_id: str | None = None
+        self._created: tuple[str, ...] = ()
 
     @property
     def action_id(self) -> str | None:
         """The core's id for this edit, once it has been done."""
         return self._action_id
+
+    @property
+    def created_ids(self) -> tuple[str, ...]:
+        """Records the first run made (a pasted flight, a new campaign), to select them."""
+        return self._created
 
     def redo(self) -> None:
         try:
@@ -50,6 +56,8 @@ class ServiceCommand(QUndoCommand):
                     self.setObsolete(True)
                     return
                 self._action_id = done.action_id
+                self._created = done.created_ids or (
+                    (done.created_id,) if done.created_id else ())
             else:
                 self._document.run(history.redo, self._action_id)
         except PlannerError as exc:

@@ -7,10 +7,11 @@ agreement and reads the plan once, not once per view.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QEventLoop, QObject, QTimer, Signal
 
 from planner.domain.changes import PlanChanges
 from planner.domain.entities import PlanSettings
@@ -19,7 +20,9 @@ from planner.services import health
 from planner.services.frames import load
 from planner.services.health import Finding
 from planner.services.summary import summarise_frames
+from planner.storage.plan_file import reader
 from ui.document import PlanDocument
+from ui.workers.runner import Worker, WorkerPool
 
 
 @dataclass(frozen=True)
@@ -52,34 +55,93 @@ class Snapshot:
         return s.brand_share_min_bp <= share * 10000 <= s.brand_share_max_bp
 
 
+def compute(_worker: object, path: str, read_only: bool) -> Snapshot:
+    """On a pool thread, with a connection of its own: a 5,000-flight plan takes
+    about half a second to check, which the GUI thread must never wait for."""
+    with reader(path) as plan:
+        frames = load(plan)
+    return Snapshot(path=path, read_only=read_only, settings=frames.settings,
+                    summary=summarise_frames(frames),
+                    findings=tuple(health.check_frames(frames)))
+
+
 class PlanOverview(QObject):
     """Listens to the document; `updated` fires with a fresh `Snapshot` (or None
-    when no plan is open)."""
+    when no plan is open).
+
+    Edits coming faster than the check runs are coalesced: one computation at a
+    time, and one more after it when anything changed meanwhile. A result that
+    arrives after its plan was closed is dropped.
+    """
 
     updated = Signal(object)
+    idle = Signal()  # every change so far is in the snapshot
 
     def __init__(self, document: PlanDocument, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._document = document
+        self._pool = WorkerPool(self)
+        self._again = False
+        self._running = False
+        self._generation = 0
         self.snapshot: Snapshot | None = None
         document.opened.connect(self.refresh)
         document.changed.connect(self._on_changed)
         document.closed.connect(self._on_closed)
 
+    @property
+    def busy(self) -> bool:
+        """A computation is running or queued: the snapshot may be behind the file."""
+        return self._running or self._again
+
     def refresh(self) -> None:
         if not self._document.is_open:
             self._on_closed()
             return
-        plan = self._document.plan
-        frames = load(plan)
-        self.snapshot = Snapshot(
-            path=str(plan.path),
-            read_only=plan.read_only,
-            settings=frames.settings,
-            summary=summarise_frames(frames),
-            findings=tuple(health.check_frames(frames)),
-        )
-        self.updated.emit(self.snapshot)
+        if self._running:
+            self._again = True
+            return
+        self._again, self._running = False, True
+        generation = self._generation
+        worker = Worker(compute, str(self._document.plan.path), self._document.read_only)
+        worker.signals.finished.connect(lambda snap: self._computed(generation, snap))
+        worker.signals.failed.connect(lambda message: self._failed(generation, message))
+        self._pool.start(worker)
+
+    def wait(self, timeout_ms: int = 30_000) -> None:
+        """Run events until the snapshot matches the file (start-up screenshots, tests)."""
+        if not self.busy:
+            return
+        loop = QEventLoop()
+        self.idle.connect(loop.quit)
+        QTimer.singleShot(timeout_ms, loop.quit)
+        try:
+            loop.exec()
+        finally:
+            self.idle.disconnect(loop.quit)
+
+    def _computed(self, generation: int, snapshot: Snapshot) -> None:
+        self._running = False
+        if generation != self._generation:
+            self._next()
+            return
+        self.snapshot = snapshot
+        self.updated.emit(snapshot)
+        self._next()
+
+    def _failed(self, generation: int, message: str) -> None:
+        self._running = False
+        if generation != self._generation:
+            self._next()
+            return
+        logging.getLogger(__name__).warning("plan overview failed: %s", message)
+        self._next()
+
+    def _next(self) -> None:
+        if self._again:
+            self.refresh()
+        else:
+            self.idle.emit()
 
     def _on_changed(self, changes: PlanChanges) -> None:
         # Every table feeds a total, a count or a health rule, so any change redraws.
@@ -87,5 +149,11 @@ class PlanOverview(QObject):
             self.refresh()
 
     def _on_closed(self) -> None:
+        self._generation += 1
+        self._again = False
         self.snapshot = None
         self.updated.emit(None)
+
+    def shutdown(self) -> None:
+        self._generation += 1
+        self._pool.shutdown()

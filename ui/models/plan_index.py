@@ -37,7 +37,8 @@ class BaselineFlight:
 
 class PlanIndex(QObject):
     """`reset` after a plan opens or closes; `changed(PlanChanges)` after an edit,
-    once the index already holds the new values."""
+    once the index already holds the new values. The dicts are updated in place and
+    never replaced, so a view may keep a reference to one."""
 
     reset = Signal()
     changed = Signal(object)
@@ -86,12 +87,12 @@ class PlanIndex(QObject):
     def _load_all(self, *_args: object) -> None:
         plan = self._document.plan
         self.settings = rows.read_settings(plan.db)
-        self.channels = _by_id(rows.all_of(plan.db, Channel, order="sort_order, rowid"))
-        self.segments = _by_id(rows.all_of(plan.db, Segment, order="sort_order, rowid"))
-        self.campaigns = _by_id(rows.all_of(plan.db, Campaign))
-        self.flights = _by_id(rows.all_of(plan.db, Flight))
-        self.events = _by_id(rows.all_of(plan.db, Event, order="start, rowid"))
-        self.baseline = _baseline(plan)
+        _replace(self.channels, rows.all_of(plan.db, Channel, order="sort_order, rowid"))
+        _replace(self.segments, rows.all_of(plan.db, Segment, order="sort_order, rowid"))
+        _replace(self.campaigns, rows.all_of(plan.db, Campaign))
+        _replace(self.flights, rows.all_of(plan.db, Flight))
+        _replace(self.events, rows.all_of(plan.db, Event, order="start, rowid"))
+        _replace(self.baseline, _baseline(plan))
         self.reset.emit()
 
     def _clear(self) -> None:
@@ -107,20 +108,23 @@ class PlanIndex(QObject):
             self.settings = rows.read_settings(plan.db)
         if changes.channels:
             # Order can change with any edit of a channel: re-read the (short) list.
-            self.channels = _by_id(rows.all_of(plan.db, Channel, order="sort_order, rowid"))
+            _replace(self.channels, rows.all_of(plan.db, Channel, order="sort_order, rowid"))
         if changes.segments:
-            self.segments = _by_id(rows.all_of(plan.db, Segment, order="sort_order, rowid"))
+            _replace(self.segments, rows.all_of(plan.db, Segment, order="sort_order, rowid"))
         _refresh(plan, Campaign, self.campaigns, changes.campaigns)
         _refresh(plan, Flight, self.flights, changes.flights)
         if changes.events:
-            self.events = _by_id(rows.all_of(plan.db, Event, order="start, rowid"))
+            _replace(self.events, rows.all_of(plan.db, Event, order="start, rowid"))
         if "baselines" in changes.other_tables or "baseline_flights" in changes.other_tables:
-            self.baseline = _baseline(plan)
+            _replace(self.baseline, _baseline(plan))
         self.changed.emit(changes)
 
 
-def _by_id(records: list[T]) -> dict[str, T]:
-    return {r.id: r for r in records}  # type: ignore[attr-defined]
+def _replace(table: dict, records: list | dict) -> None:
+    """In place: views may hold on to the dicts themselves."""
+    table.clear()
+    table.update(records if isinstance(records, dict)
+                 else {r.id: r for r in records})
 
 
 def _refresh(plan: Plan, cls: type[T], table: dict[str, T], ids: frozenset[str]) -> None:

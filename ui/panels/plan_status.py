@@ -6,6 +6,8 @@ dock is showing.
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QLabel, QWidget
 
 from ui.models.overview import PlanOverview, Snapshot
@@ -24,9 +26,14 @@ def status_text(snapshot: Snapshot) -> str:
 
 
 class PlanStatus(QLabel):
+    """Clicking it (the findings count is the part planners act on) opens the list."""
+
+    clicked = Signal()
+
     def __init__(self, overview: PlanOverview, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setContentsMargins(6, 0, 6, 0)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
         overview.updated.connect(self.show_snapshot)
         self.show_snapshot(overview.snapshot)
 
@@ -41,3 +48,8 @@ class PlanStatus(QLabel):
             counts[finding.severity] = counts.get(finding.severity, 0) + 1
         self.setToolTip(", ".join(f"{n} {severity}" for severity, n in counts.items())
                         or "No findings")
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton and self.text():
+            self.clicked.emit()
+        super().mouseReleaseEvent(event)
