@@ -349,6 +349,9 @@ class MainWindow(QMainWindow):
     # -- geometry and closing -------------------------------------------------------
     def _restore_geometry(self) -> None:
         self.resize(*DEFAULT_SIZE)
+        # The calendar gets the width; the docks what their content needs.
+        self.resizeDocks([self.tree_dock, self.inspector_dock], [300, 320],
+                         Qt.Orientation.Horizontal)
         if not self._remember_geometry:
             return
         geometry, state = settings.window_geometry()

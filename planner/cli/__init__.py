@@ -73,3 +73,4 @@ from planner.cli import fit_commands  # noqa: E402,F401,I001
 from planner.cli import plan_commands  # noqa: E402,F401  (registers the commands)
 from planner.cli import optimise_commands  # noqa: E402,F401
 from planner.cli import import_commands  # noqa: E402,F401
+from planner.cli import export_commands  # noqa: E402,F401

@@ -26,6 +26,9 @@ COLUMN_WIDTHS = {TreeColumn.STATUS: 80, TreeColumn.CHANNEL: 110, TreeColumn.DATE
                  TreeColumn.BUDGET: 120}
 
 
+NAME_WIDTH = 230
+
+
 class CampaignTreeProxy(QSortFilterProxyModel):
     """A campaign shows when the filter takes it (by its own fields, and by its name
     or one of its flights); a flight when the filter takes the flight."""
@@ -79,7 +82,10 @@ class CampaignTree(QWidget):
         header.setStretchLastSection(False)
         # Fixed widths: sizing columns to contents would measure all 5,000 rows
         # after every edit.
-        header.setSectionResizeMode(TreeColumn.NAME, QHeaderView.ResizeMode.Stretch)
+        # The name is what planners read: it keeps a readable width and the other
+        # columns scroll into view when the dock is narrow.
+        header.setSectionResizeMode(TreeColumn.NAME, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(TreeColumn.NAME, NAME_WIDTH)
         for column, width in COLUMN_WIDTHS.items():
             header.resizeSection(column, width)
         self.view.doubleClicked.connect(self._double_clicked)

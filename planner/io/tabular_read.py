@@ -1,0 +1,121 @@
+"""CSV and xlsx files as plain tables of cells, each cell with its position.
+
+Importers never see pandas or openpyxl: they get :class:`Table` values whose rows
+carry the row number a spreadsheet shows, so every problem can be located. Reading
+checks the limits first (:mod:`planner.io.limits`) and turns anything unreadable into
+:class:`~planner.io.limits.FileRefused` with a one-line reason, never a traceback.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from planner.io.limits import DEFAULT_LIMITS, FileRefused, Limits, check_size, check_workbook
+
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
+# Tried in order: UTF-8 (with or without BOM) as we write it, then what Excel on a
+# Chinese Windows writes when it saves "CSV" (GB18030 is a superset of GBK/GB2312).
+_ENCODINGS = ("utf-8-sig", "gb18030")
+
+
+@dataclass(frozen=True)
+class Table:
+    """One sheet: its header cells and data rows (row numbers as a spreadsheet shows)."""
+
+    file: str
+    sheet: str | None
+    header: list[Any]
+    rows: list[tuple[int, list[Any]]]
+
+
+def read_tables(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> list[Table]:
+    """Every sheet of a workbook, or the one table of a CSV file.
+
+    :raises FileRefused: missing, too big, unsafe or unreadable, with the reason.
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise FileRefused("no such file")
+    check_size(path, limits)
+    if path.suffix.lower() in WORKBOOK_SUFFIXES:
+        return _read_workbook(path, limits)
+    return [_read_csv(path, limits)]
+
+
+def _table(file: str, sheet: str | None, lines: Iterator[list[Any]], limits: Limits) -> Table:
+    """The first non-empty row is the header; trailing empty rows and cells are dropped."""
+    header: list[Any] | None = None
+    rows: list[tuple[int, list[Any]]] = []
+    for number, cells in enumerate(lines, start=1):
+        if len(cells) > limits.max_columns and any(c not in (None, "")
+                                                   for c in cells[limits.max_columns:]):
+            raise FileRefused(f"row {number} has {len(cells):,} columns; at most "
+                              f"{limits.max_columns} are accepted")
+        cells = list(cells[:limits.max_columns])
+        while cells and cells[-1] in (None, ""):
+            cells.pop()
+        if not cells:
+            continue
+        for cell in cells:
+            if isinstance(cell, str) and len(cell) > limits.max_cell_chars:
+                raise FileRefused(f"row {number} has a cell of {len(cell):,} characters; "
+                                  f"at most {limits.max_cell_chars:,} are accepted")
+        if header is None:
+            header = cells
+            continue
+        if len(rows) >= limits.max_rows:
+            raise FileRefused(f"has more than {limits.max_rows:,} rows; split it into "
+                              "smaller files")
+        rows.append((number, cells))
+    return Table(file, sheet, header or [], rows)
+
+
+def decode(data: bytes) -> str:
+    for encoding in _ENCODINGS:
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise FileRefused("is neither UTF-8 nor GB18030 text; save it as “CSV UTF-8”")
+
+
+def _read_csv(path: Path, limits: Limits) -> Table:
+    text = decode(path.read_bytes())
+    if "\x00" in text:
+        raise FileRefused("contains NUL bytes: it is not a CSV text file")
+    first_line = text.split("\n", 1)[0]
+    delimiter = max(",;\t", key=first_line.count)  # Excel's list separator varies by locale
+    try:
+        return _table(path.name, None,
+                      csv.reader(io.StringIO(text, newline=""), delimiter=delimiter), limits)
+    except csv.Error as exc:
+        raise FileRefused(f"is not a readable CSV table ({exc})") from None
+
+
+def _read_workbook(path: Path, limits: Limits) -> list[Table]:
+    check_workbook(path, limits)
+    import openpyxl  # heavy: only when a workbook is read
+
+    try:
+        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many types for one cause: not a workbook
+        raise FileRefused(f"is not a readable .xlsx workbook ({type(exc).__name__}: {exc})")\
+            from None
+    try:
+        tables = []
+        for sheet in book.worksheets:
+            lines = (list(r) for r in sheet.iter_rows(values_only=True))
+            tables.append(_table(path.name, sheet.title, lines, limits))
+        return tables
+    except FileRefused:
+        raise
+    except Exception as exc:  # a damaged part surfaces only while its rows are read
+        raise FileRefused(f"is not a readable .xlsx workbook ({type(exc).__name__}: {exc})")\
+            from None
+    finally:
+        book.close()
