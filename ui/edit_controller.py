@@ -29,6 +29,29 @@ from ui.selection import Selection
 MIME_TYPE = "application/x-campaign-planner-flights"
 
 
+def release_clipboard() -> None:
+    """Before the application goes: put the copied flights back as plain text.
+
+    A QMimeData made in Python and left on the clipboard crashes the process as Qt
+    tears down (PySide6 6.11); the table text stays pasteable into a spreadsheet.
+    """
+    clipboard = QGuiApplication.clipboard()
+    data = clipboard.mimeData()
+    if data is not None and data.hasFormat(MIME_TYPE):
+        clipboard.setText(data.text())
+
+
+_releasing = False
+
+
+def _release_on_quit() -> None:
+    global _releasing
+    app = QGuiApplication.instance()
+    if app is not None and not _releasing:
+        app.aboutToQuit.connect(release_clipboard)
+        _releasing = True
+
+
 class EditController(QObject):
     """Owns the selection verbs as QActions and keeps them enabled only when they apply.
 
@@ -72,6 +95,7 @@ class EditController(QObject):
         index.reset.connect(self._update)
         index.changed.connect(self._update)
         QGuiApplication.clipboard().dataChanged.connect(self._update)
+        _release_on_quit()
         self._update()
 
     def _action(self, text: str, slot: Callable[[], Any],

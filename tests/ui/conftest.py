@@ -22,6 +22,7 @@ from planner.storage.plan_file import open_plan
 from ui import dialogs
 from ui.app import configure_application
 from ui.document import PlanDocument
+from ui.edit_controller import release_clipboard
 from ui.main_window import MainWindow
 
 
@@ -49,6 +50,13 @@ def isolated_settings(qapp: QApplication, tmp_path: Path) -> Iterator[Path]:
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
     QSettings().clear()
     yield folder
+
+
+@pytest.fixture(autouse=True)
+def clipboard_released() -> Iterator[None]:
+    """pytest-qt never quits the application, so the app's own hand-over does not run."""
+    yield
+    release_clipboard()
 
 
 @pytest.fixture(autouse=True)

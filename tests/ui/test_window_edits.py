@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QGuiApplication
+from PySide6.QtTest import QTest
 
 from planner.storage import history
 from planner.storage.plan_file import open_plan
@@ -121,3 +123,48 @@ def test_tabs_by_name(make_window, sample_plan):
     window = opened(make_window, sample_plan)
     assert window.show_tab("flights") and window.tabs.currentWidget() is window.flights_table
     assert not window.show_tab("nope")
+
+
+def test_dragging_on_an_empty_lane_creates_a_flight_through_the_dialog(
+        make_window, sample_plan, monkeypatch, qtbot):
+    window = opened(make_window, sample_plan)
+    shown = []
+
+    def fill_and_accept(dialog):
+        shown.append(dialog)
+        assert not dialog.ok_button.isEnabled()  # no budget typed yet
+        campaign = dialog.form.campaign
+        campaign.setCurrentIndex(campaign.findText("618 promotion"))
+        qtbot.keyClicks(dialog.form.budget, "12,345.67")
+        assert dialog.ok_button.isEnabled()
+        return True
+
+    monkeypatch.setattr(dialogs, "run_dialog", fill_and_accept)
+    view = window.calendar
+    view.set_zoom("month")
+    view.scroll_to_date(dt.date(2026, 4, 1))
+    scene = view.calendar_scene
+    wechat = sample_plan.channel_ids["WeChat"]
+    lane = next(lane for lane in scene.layout.lanes if lane.id == wechat)
+
+    def point(day):
+        x = scene.scale.x_of(day) + scene.scale.px_per_day / 2
+        return view.mapFromScene(QPointF(x, lane.row_top(0) + 12))
+
+    start, end = point(dt.date(2026, 4, 6)), point(dt.date(2026, 4, 10))
+    QTest.mousePress(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                     start)
+    for step in range(1, 6):
+        QTest.mouseMove(view.viewport(), start + (end - start) * (step / 5))
+    QTest.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton,
+                       Qt.KeyboardModifier.NoModifier, end)
+
+    assert len(shown) == 1
+    created = [f for f in window.index.flights.values() if f.id not in sample_plan.flight_ids]
+    assert len(created) == 1
+    flight = created[0]
+    assert (flight.channel_id, flight.start, flight.end, flight.budget_minor) == (
+        wechat, dt.date(2026, 4, 6), dt.date(2026, 4, 10), 1_234_567)
+    assert window.selection.flight_ids == [flight.id]
+    window.undo_action.trigger()
+    assert flight.id not in window.index.flights
