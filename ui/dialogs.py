@@ -72,19 +72,23 @@ def about(parent: QWidget | None, title: str, text: str) -> None:
         QMessageBox.about(parent, title, text)
 
 
-def choose_open_path(parent: QWidget | None, title: str, folder: str) -> str | None:
-    """A plan file to open, or None when the planner cancels."""
+def choose_open_path(parent: QWidget | None, title: str, folder: str,
+                     file_filter: str = PLAN_FILTER) -> str | None:
+    """A file to open (a plan unless `file_filter` says otherwise), or None when the
+    planner cancels."""
     if not _interactive:
         return None
-    path, _ = QFileDialog.getOpenFileName(parent, title, folder, PLAN_FILTER)
+    path, _ = QFileDialog.getOpenFileName(parent, title, folder, file_filter)
     return path or None
 
 
-def choose_save_path(parent: QWidget | None, title: str, folder: str) -> str | None:
-    """Where to create a new plan file, or None when the planner cancels."""
+def choose_save_path(parent: QWidget | None, title: str, folder: str,
+                     file_filter: str = PLAN_FILTER) -> str | None:
+    """Where to write a new file (a plan unless `file_filter` says otherwise), or None
+    when the planner cancels. `folder` may end in a suggested file name."""
     if not _interactive:
         return None
-    path, _ = QFileDialog.getSaveFileName(parent, title, folder, PLAN_FILTER)
+    path, _ = QFileDialog.getSaveFileName(parent, title, folder, file_filter)
     return path or None
 
 

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from ui import dialogs, settings
 from ui.calendar.view import CalendarView
+from ui.calendar_print import PrintController
 from ui.document import PlanDocument
 from ui.edit_controller import EditController
 from ui.editor_launcher import EditorLauncher
@@ -42,6 +43,7 @@ from ui.panels.health_panel import HealthPanel
 from ui.panels.plan_status import PlanStatus
 from ui.panels.summary_panel import SummaryPanel
 from ui.selection import Selection
+from ui.transfer import TransferController
 from ui.view_options import ViewOptions
 
 APP_TITLE = "Omnichannel Campaign Planner"
@@ -79,6 +81,8 @@ class MainWindow(QMainWindow):
         self.centre.addWidget(self.tabs)
         self.setCentralWidget(self.centre)
         self.view_options = ViewOptions(self.calendar, self)
+        self.transfer = TransferController(document, self.index, self)
+        self.printing = PrintController(document, self.index, self, self.calendar)
 
         self.tree = CampaignTree(document, self.index, self.selection, self.flight_filter)
         self.tree_dock = self._dock(self.tr("Campaigns"), "campaigns_dock", self.tree,
@@ -153,6 +157,12 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.save_copy_action)
         file_menu.addAction(self.settings_action)
         file_menu.addSeparator()
+        self.transfer.import_menu.setTitle(self.tr("&Import"))
+        self.transfer.export_menu.setTitle(self.tr("&Export"))
+        file_menu.addMenu(self.transfer.import_menu)
+        file_menu.addMenu(self.transfer.export_menu)
+        file_menu.addActions(self.printing.actions)
+        file_menu.addSeparator()
         file_menu.addAction(self.close_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
@@ -200,6 +210,8 @@ class MainWindow(QMainWindow):
         self.index.reset.connect(self._show_plan)
         self.index.changed.connect(lambda changes: changes.settings and self._show_plan())
         self.files.busy.connect(self._show_busy)
+        self.transfer.message.connect(self._show_message)
+        self.printing.message.connect(self._show_message)
         self.files.idle.connect(self._show_idle)
         self.document.failed.connect(self._show_failure)
         self.plan_status.clicked.connect(self._show_health)
@@ -247,6 +259,9 @@ class MainWindow(QMainWindow):
         if not self.document.is_open:
             self.empty_state.show_busy(text)
             self.centre.setCurrentWidget(self.empty_state)
+
+    def _show_message(self, text: str) -> None:
+        self.statusBar().showMessage(text, 8000)
 
     def _show_idle(self) -> None:
         self.statusBar().clearMessage()

@@ -1,6 +1,7 @@
 """One cell of an imported table to one typed value, or a reason it cannot be.
 
-Cells arrive as text (CSV) or as whatever openpyxl read (numbers, datetimes, bools).
+Cells arrive as text (CSV) or as a workbook typed them (:func:`planner.io.tabular_read.
+read_tables`: int or float, date or datetime, bool); a float is read by its repr.
 Each parser returns the value or raises :class:`CellError` with a reason a planner
 understands; the importer adds where (sheet, row, column) and collects them all.
 """

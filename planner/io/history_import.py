@@ -25,7 +25,6 @@ import datetime as dt
 import importlib.util
 import json
 import math
-import zipfile
 from calendar import monthrange
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
@@ -38,6 +37,8 @@ from planner.domain.changes import Done
 from planner.domain.entities import Channel, new_id
 from planner.domain.money import exponent
 from planner.errors import PlannerError, ValidationError
+from planner.io.limits import DEFAULT_LIMITS, FileRefused, check_size, check_workbook
+from planner.io.tabular_read import WORKBOOK_SUFFIXES
 from planner.services import records
 from planner.storage import history
 from planner.storage.plan_file import Plan
@@ -138,13 +139,20 @@ def _read(path: Path) -> Any:
 
     if not path.exists():
         raise ValidationError("file", str(path), "no such file")
-    if path.suffix.lower() in (".xlsx", ".xlsm"):
-        if importlib.util.find_spec("openpyxl") is None:
-            raise PlannerError(f"{path.name}: reading .xlsx files needs the openpyxl "
+    if path.suffix.lower() in WORKBOOK_SUFFIXES:
+        if importlib.util.find_spec("python_calamine") is None:
+            raise PlannerError(f"{path.name}: reading .xlsx files needs the python-calamine "
                                "package; save the sheet as CSV instead")
+        from python_calamine import CalamineError
+
         try:
-            return pd.read_excel(path, dtype=object)
-        except (ValueError, OSError, zipfile.BadZipFile) as exc:
+            check_size(path, DEFAULT_LIMITS)
+            check_workbook(path, DEFAULT_LIMITS)  # zip bombs, DTDs, huge ranges: see limits
+        except FileRefused as exc:
+            raise ValidationError(path.name, path.suffix, str(exc)) from None
+        try:
+            return pd.read_excel(path, dtype=object, engine="calamine")
+        except (ValueError, OSError, CalamineError) as exc:
             raise ValidationError(path.name, path.suffix, f"is not a readable workbook ({exc})")\
                 from None
     try:

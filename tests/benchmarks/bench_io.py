@@ -7,7 +7,7 @@ Measures, against the targets of issue 5:
                 (target < 3 s);
 3. import CSV   `import_file(kind="flights")` of the CSV into an empty plan (< 2 s);
 4. import xlsx  the same from a workbook with sheets Campaigns and Flights written
-                from `table_rows` (< 2 s);
+                from `table_rows`, read by python-calamine after the safety scan (< 2 s);
 5. re-import    the CSV into the plan it came from (every row matched by id).
 
 Run it directly; pytest does not collect it::

@@ -206,12 +206,12 @@ def test_period_length_comes_from_the_dates(tmp_path):
     assert preview.periods[0].outcome is None
 
 
-def test_xlsx_needs_openpyxl(tmp_path):
-    if importlib.util.find_spec("openpyxl") is not None:
-        pytest.skip("openpyxl is installed: workbooks are read")
+def test_xlsx_needs_python_calamine(tmp_path):
+    if importlib.util.find_spec("python_calamine") is not None:
+        pytest.skip("python-calamine is installed: workbooks are read")
     book = tmp_path / "spend.xlsx"
     book.write_bytes(b"PK\x03\x04")
-    with pytest.raises(PlannerError, match="openpyxl"):
+    with pytest.raises(PlannerError, match="python-calamine"):
         preview_history(book, HistoryMapping(**MAPPING))
 
 

@@ -1,0 +1,39 @@
+"""An import as a service: one undoable action, or a refusal that wrote nothing.
+
+`import_file` answers with a report (problems, counts, the action's id), which is
+what the CLI prints and the GUI preview lists. An undo command needs what every
+mutating service gives instead: a `Done` with the action and what it touched, and
+an error when nothing could be done. This wraps the one in the other, so the GUI
+pushes an import like any other edit and it undoes in one step.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+from planner.domain.changes import Done, PlanChanges
+from planner.errors import PlannerError
+from planner.io.imports import import_file
+from planner.storage import history
+
+
+class ImportRefused(PlannerError):
+    """The file had problems when it was imported for real (it may have changed since
+    it was previewed); its first problem is the message, nothing was written."""
+
+
+def run_import(plan: Any, path: str | os.PathLike[str], kind: str) -> Done:
+    """Import `path` into `plan` as one action.
+
+    :returns: the action and what it touched; no action when every row was unchanged.
+    :raises ImportRefused: the file has problems (none of it was written).
+    """
+    report = import_file(plan, path, kind)
+    if report.problems:
+        count = len(report.problems)
+        more = f" (and {count - 1} more)" if count > 1 else ""
+        raise ImportRefused(f"{report.problems[0].describe()}{more}; nothing was imported")
+    if report.action_id is None:
+        return Done(None, PlanChanges())
+    return Done(report.action_id, history.touched(plan, report.action_id))

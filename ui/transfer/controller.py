@@ -1,0 +1,186 @@
+"""File ▸ Export and File ▸ Import: choose a file, work in a worker, report back.
+
+Exports and the import's dry run read the plan through their own connection on a
+pool thread, so a big workbook never freezes the window. The import itself writes
+on the GUI thread's connection (the only writer) as one `ServiceCommand`, so it
+is one undo step like any other edit; the dry run has already shown every problem.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMenu, QWidget
+
+from planner.io.import_action import run_import
+from planner.io.import_report import ImportReport
+from ui import dialogs
+from ui.commands.base import ServiceCommand
+from ui.document import PlanDocument
+from ui.models.plan_index import PlanIndex
+from ui.transfer.preview import ImportPreviewDialog
+from ui.transfer.progress import TransferProgress
+from ui.transfer.tasks import FORMATS, export_task, preview_task
+from ui.workers.runner import Worker, WorkerPool
+
+_UNSAFE_NAME = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
+
+
+class TransferController(QObject):
+    """Owns the Export and Import menus of one window; `message` is for its status bar."""
+
+    message = Signal(str)
+
+    def __init__(self, document: PlanDocument, index: PlanIndex, window: QWidget, *,
+                 workers: WorkerPool | None = None) -> None:
+        super().__init__(window)
+        self._document = document
+        self._index = index
+        self._window = window
+        self._workers = workers if workers is not None else WorkerPool(self)
+        self._running: Worker | None = None
+        self.progress: TransferProgress | None = None
+        self.export_menu = QMenu(self.tr("&Export"), window)
+        self.import_menu = QMenu(self.tr("&Import"), window)
+        self.export_actions: dict[str, QAction] = {}
+        self.import_actions: dict[str, QAction] = {}
+        self._build_menus()
+        document.opened.connect(self._update_actions)
+        document.closed.connect(self._update_actions)
+        self._update_actions()
+
+    # -- menus ------------------------------------------------------------------------
+    def _build_menus(self) -> None:
+        exports = (("xlsx", self.tr("Excel &workbook…")), ("csv", self.tr("&CSV of flights…")),
+                   ("ics-flight", self.tr("iCalendar by &flight…")),
+                   ("ics-campaign", self.tr("iCalendar by c&ampaign…")),
+                   ("pdf", self.tr("&PDF calendar…")), ("png", self.tr("P&NG budget charts…")))
+        for key, text in exports:
+            self.export_actions[key] = self._action(self.export_menu, text,
+                                                    lambda _=False, k=key: self.export(k))
+        imports = (("flights", self.tr("&Flights and campaigns…")),
+                   ("actuals", self.tr("&Actuals…")), ("history", self.tr("Channel &history…")))
+        for kind, text in imports:
+            self.import_actions[kind] = self._action(self.import_menu, text,
+                                                     lambda _=False, k=kind: self.import_(k))
+
+    def _action(self, menu: QMenu, text: str, slot: Callable[..., None]) -> QAction:
+        action = menu.addAction(text)
+        action.triggered.connect(slot)
+        return action
+
+    def _update_actions(self) -> None:
+        free = self._document.is_open and self._running is None
+        for action in self.export_actions.values():
+            action.setEnabled(free)
+        for action in self.import_actions.values():
+            action.setEnabled(free and not self._document.read_only)
+
+    @property
+    def busy(self) -> bool:
+        return self._running is not None
+
+    # -- export -----------------------------------------------------------------------
+    def _filters(self) -> dict[str, str]:
+        return {".xlsx": self.tr("Excel workbooks (*.xlsx)"), ".csv": self.tr("CSV files (*.csv)"),
+                ".ics": self.tr("iCalendar files (*.ics)"), ".pdf": self.tr("PDF files (*.pdf)"),
+                ".png": self.tr("PNG images (*.png)")}
+
+    def export(self, key: str) -> None:
+        """Ask where, then export in a worker (File ▸ Export ▸ …)."""
+        suffix = FORMATS[key].suffix
+        chosen = dialogs.choose_save_path(self._window, self.tr("Export"),
+                                          str(self._suggested_path(suffix)),
+                                          self._filters()[suffix])
+        if chosen:
+            target = Path(chosen)
+            if target.suffix.lower() != suffix:
+                target = target.with_name(target.name + suffix)
+            self.export_to(key, target)
+
+    def _suggested_path(self, suffix: str) -> Path:
+        plan_path = self._document.plan.path
+        settings = self._index.settings
+        name = _UNSAFE_NAME.sub(" ", settings.name if settings else "").strip() \
+            or plan_path.stem
+        return plan_path.parent / f"{name}{suffix}"
+
+    def export_to(self, key: str, target: Path) -> Worker:
+        """Export the open plan as format `key` to `target`, without asking."""
+        worker = Worker(export_task, self._document.plan.path, target, FORMATS[key].write)
+        text = self.tr("Exporting to %1…").replace("%1", target.name)
+        return self._start(worker, text, self.tr("Export failed"), self._exported)
+
+    def _exported(self, target: object) -> None:
+        self.message.emit(self.tr("Exported %1").replace("%1", str(target)))
+
+    # -- import -----------------------------------------------------------------------
+    def import_(self, kind: str) -> None:
+        """Ask for a file, then preview it (File ▸ Import ▸ …)."""
+        folder = self._document.plan.path.parent
+        chosen = dialogs.choose_open_path(self._window, self.tr("Import"), str(folder),
+                                          self.tr("Spreadsheets (*.xlsx *.csv);;All files (*)"))
+        if chosen:
+            self.preview(Path(chosen), kind)
+
+    def preview(self, source: Path, kind: str) -> Worker:
+        """Dry-run `source` in a worker, then show what it found."""
+        plan_path = self._document.plan.path
+        worker = Worker(preview_task, plan_path, source, kind)
+        text = self.tr("Checking %1…").replace("%1", source.name)
+        return self._start(worker, text, self.tr("Import failed"),
+                           lambda report: self._previewed(plan_path, source, kind, report))
+
+    def _previewed(self, plan_path: Path, source: Path, kind: str, report: ImportReport) -> None:
+        if self._document.path != plan_path:  # the plan was closed or swapped meanwhile
+            return
+        dialog = ImportPreviewDialog(report, self._window)
+        try:
+            accepted = dialogs.run_dialog(dialog) and report.ok
+        finally:
+            dialog.deleteLater()
+        if accepted:
+            self.import_now(source, kind)
+
+    def import_now(self, source: Path, kind: str) -> bool:
+        """The real import, on the plan's own connection, as one undo step; False when
+        it was refused (the document has said why) or changed nothing."""
+        labels = {"flights": self.tr("Import flights"), "actuals": self.tr("Import actuals"),
+                  "history": self.tr("Import channel history")}
+        command = ServiceCommand(self._document, labels[kind], run_import, source, kind)
+        self._document.push(command)
+        if command.action_id is None:
+            return False
+        self.message.emit(self.tr("Imported %1").replace("%1", source.name))
+        return True
+
+    # -- running ----------------------------------------------------------------------
+    def _start(self, worker: Worker, text: str, failure_title: str,
+               then: Callable[[Any], None]) -> Worker:
+        """Run `worker` with a progress window; `then(result)` once it is closed."""
+        self._running = worker
+        self.progress = TransferProgress(worker, text, self._window)
+        worker.signals.finished.connect(lambda result: (self._done(), then(result)))
+        worker.signals.failed.connect(
+            lambda message: self._failed(worker, failure_title, message))
+        self._update_actions()
+        return self._workers.start(worker)
+
+    def _done(self) -> None:
+        self._running = None
+        if self.progress is not None:
+            self.progress.finish()
+            self.progress = None
+        self._update_actions()
+
+    def _failed(self, worker: Worker, title: str, message: str) -> None:
+        self._done()
+        if worker.cancelled:
+            self.message.emit(self.tr("Cancelled"))
+        else:
+            dialogs.inform(self._window, title, message)

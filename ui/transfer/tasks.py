@@ -1,0 +1,105 @@
+"""What the transfer workers run: plain paths in, a path or a report out.
+
+Each task opens its own read-only connection (`plan_file.reader`), since a SQLite
+connection belongs to the thread that opened it, and closes it before returning.
+The export modules are imported inside the writers: pandas, xlsxwriter and
+matplotlib cost nothing until a planner first exports.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from planner.errors import PlannerError
+from planner.io.import_report import ImportReport
+from planner.storage.plan_file import reader
+from ui.workers.runner import Worker
+
+Writer = Callable[[Any, Path], Path]
+
+
+def _xlsx(plan: Any, path: Path) -> Path:
+    from planner.io.workbook import export_xlsx
+
+    return export_xlsx(plan, path)
+
+
+def _csv(plan: Any, path: Path) -> Path:
+    from planner.io.csv_export import export_csv
+
+    return export_csv(plan, path)
+
+
+def _ics_by_flight(plan: Any, path: Path) -> Path:
+    from planner.io.ics_export import export_ics
+
+    return export_ics(plan, path, "flight")
+
+
+def _ics_by_campaign(plan: Any, path: Path) -> Path:
+    from planner.io.ics_export import export_ics
+
+    return export_ics(plan, path, "campaign")
+
+
+def _pdf_calendar(plan: Any, path: Path) -> Path:
+    from planner.io.pdf_calendar import export_calendar_pdf
+
+    return export_calendar_pdf(plan, path, "A4", None, None)  # the whole horizon
+
+
+def _png_budget(plan: Any, path: Path) -> Path:
+    from planner.io.budget_png import export_budget_png
+
+    return export_budget_png(plan, path)
+
+
+@dataclass(frozen=True)
+class ExportFormat:
+    key: str
+    suffix: str
+    write: Writer
+
+
+FORMATS = {f.key: f for f in (
+    ExportFormat("xlsx", ".xlsx", _xlsx),
+    ExportFormat("csv", ".csv", _csv),
+    ExportFormat("ics-flight", ".ics", _ics_by_flight),
+    ExportFormat("ics-campaign", ".ics", _ics_by_campaign),
+    ExportFormat("pdf", ".pdf", _pdf_calendar),
+    ExportFormat("png", ".png", _png_budget),
+)}
+
+
+def export_task(worker: Worker, plan_path: Path, target: Path, write: Writer) -> Path:
+    """Export into a file beside `target` and move it into place only if the planner
+    has not cancelled meanwhile: a cancelled export leaves `target` as it was."""
+    worker.check_cancelled()
+    if target.is_dir():
+        raise PlannerError(f"cannot export to {target}: it is a folder")
+    partial = target.with_name(f".{target.stem}.{secrets.token_hex(4)}{target.suffix}")
+    try:
+        with reader(plan_path) as plan:
+            write(plan, partial)
+        worker.check_cancelled()
+        os.replace(partial, target)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+    return target
+
+
+def preview_task(worker: Worker, plan_path: Path, source: Path, kind: str) -> ImportReport:
+    """The dry run of an import: every problem, or what it would add and change."""
+    from planner.io.imports import import_file
+
+    worker.check_cancelled()
+    with reader(plan_path) as plan:
+        report = import_file(plan, source, kind, dry_run=True)
+    worker.check_cancelled()
+    return report
