@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui import dialogs, settings
+from ui.budget import BudgetTab
 from ui.calendar.view import CalendarView
 from ui.calendar_print import PrintController
 from ui.document import PlanDocument
@@ -70,10 +71,12 @@ class MainWindow(QMainWindow):
         self.flights_table = FlightsTable(document, self.index, self.selection,
                                           self.flight_filter)
         self.summary = SummaryPanel(self.overview)
+        self.budget = BudgetTab(document, self.index, self.selection, self.overview)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.calendar, self.tr("Calendar"))
         self.tabs.addTab(self.flights_table, self.tr("Flights"))
+        self.tabs.addTab(self.budget, self.tr("Budget"))
         self.tabs.addTab(self.summary, self.tr("Summary"))
         self.empty_state = EmptyState([self.new_action, self.open_action])
         self.centre = QStackedWidget()
@@ -380,4 +383,5 @@ class MainWindow(QMainWindow):
             settings.save_window_geometry(self.saveGeometry(), self.saveState())
         self.files.shutdown()
         self.overview.shutdown()
+        self.budget.shutdown()
         super().closeEvent(event)

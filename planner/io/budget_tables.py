@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from planner.domain.calendars import CalendarSpec, Period, periods_between
 from planner.services import budget
-from planner.services.frames import BASIS, PlanFrames
+from planner.services.frames import PlanFrames
 
 if TYPE_CHECKING:
     import numpy as np
@@ -63,10 +63,7 @@ def _brand_by_month(days: pd.DataFrame, keys: list[str]) -> np.ndarray:
         return np.zeros(len(keys), dtype=np.int64)
     per = (days.groupby(["flight_id", "period"], sort=True)
            .agg(amount=("amount_minor", "sum"), bp=("brand_share_bp", "first")).reset_index())
-    running = per.groupby("flight_id", sort=False)["amount"].cumsum()
-    brand_running = running * per["bp"] // BASIS
-    before = brand_running.groupby(per["flight_id"], sort=False).shift(fill_value=0)
-    per["brand"] = brand_running - before
+    per["brand"] = budget.running_brand(per["flight_id"], per["amount"], per["bp"])
     return per.groupby("period")["brand"].sum().reindex(keys, fill_value=0).to_numpy(np.int64)
 
 

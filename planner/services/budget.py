@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from planner.domain.calendars import CalendarSpec, Grain, period_of
-from planner.services.frames import PlanFrames
+from planner.services.frames import BASIS, PlanFrames
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -112,3 +112,15 @@ def by_tier(frames: PlanFrames) -> pd.DataFrame:
 def by_objective(frames: PlanFrames) -> pd.DataFrame:
     split = frames.split
     return split.groupby("objective")[["budget_minor", "brand_minor", "promotion_minor"]].sum()
+
+
+def running_brand(ids: pd.Series, amounts: pd.Series, share_bp: pd.Series) -> pd.Series:
+    """Brand money in each of a flight's consecutive period amounts.
+
+    The flight's brand share is applied to its running total and rounded down, so its
+    period parts add up to exactly the brand part of the whole flight (what `totals`
+    reports) however the periods cut it. Rows must be in period order per flight.
+    """
+    running = amounts.groupby(ids, sort=False).cumsum()
+    brand_running = running * share_bp // BASIS
+    return brand_running - brand_running.groupby(ids, sort=False).shift(fill_value=0)

@@ -98,6 +98,9 @@ def set_custom_amounts(plan: Plan, flight_id: str,
                        amounts: Iterable[tuple[dt.date, dt.date, int]]) -> Done:
     """Per-period amounts typed by a planner; the budget becomes their sum."""
     amounts = list(amounts)
+    if not any(a for _, _, a in amounts):
+        raise ValidationError("flight.phasing", 0, "the months must add up to more than 0; "
+                              "delete the flight instead")
     phasing = custom_from_amounts(amounts).to_dict()
     return update_flight(plan, flight_id, "Edit phasing", phasing=phasing,
                          budget_minor=sum(a for _, _, a in amounts))

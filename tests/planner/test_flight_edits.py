@@ -159,3 +159,10 @@ def test_deleting_a_mixed_selection_is_one_step(plan, world):
     assert history.log(plan)[0].label == "Delete 3 items"
     history.undo(plan, done.action_id)
     assert dump(plan.db.conn) == before
+
+
+def test_months_adding_up_to_nothing_are_refused(plan, world):
+    before = dump(plan.db.conn)
+    with pytest.raises(ValidationError, match=r"flight\.phasing"):
+        flights.set_custom_amounts(plan, world["a"], [(D(2026, 6, 1), D(2026, 6, 18), 0)])
+    assert dump(plan.db.conn) == before
