@@ -9,12 +9,11 @@ pushes an import like any other edit and it undoes in one step.
 
 from __future__ import annotations
 
-import os
 from typing import Any
 
 from planner.domain.changes import Done, PlanChanges
 from planner.errors import PlannerError
-from planner.io.imports import import_file
+from planner.io.imports import CheckedImport, write_import
 from planner.storage import history
 
 
@@ -23,13 +22,14 @@ class ImportRefused(PlannerError):
     it was previewed); its first problem is the message, nothing was written."""
 
 
-def run_import(plan: Any, path: str | os.PathLike[str], kind: str) -> Done:
-    """Import `path` into `plan` as one action.
+def run_import(plan: Any, checked: CheckedImport) -> Done:
+    """Write a checked import (`imports.check_import`, done in a worker) as one action.
 
     :returns: the action and what it touched; no action when every row was unchanged.
-    :raises ImportRefused: the file has problems (none of it was written).
+    :raises ImportRefused: the file had problems, or the plan changed since the check
+        (none of it was written).
     """
-    report = import_file(plan, path, kind)
+    report = write_import(plan, checked)
     if report.problems:
         count = len(report.problems)
         more = f" (and {count - 1} more)" if count > 1 else ""

@@ -8,8 +8,11 @@ is written before the checks pass, and a write that fails rolls back whole.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +29,84 @@ _TABLES = {"Segment": "segments", "Channel": "channels", "Campaign": "campaigns"
            "Flight": "flights"}
 
 
+@dataclass
+class CheckedImport:
+    """A file checked against the plan as it stood at `stamp` (its last action).
+
+    Checking reads and validates every row, which takes seconds on a big file; it
+    can run on a worker's own connection, and `write_import` then only writes, on the
+    plan's connection, provided nothing changed the plan meanwhile.
+    """
+
+    path: Path
+    kind: str
+    report: ImportReport
+    stamp: int
+    write: Callable[[Any], None] | None  # None for history, which re-reads on write
+
+
+def _stamp(plan: Any) -> int:
+    return int(plan.db.execute("SELECT COALESCE(MAX(seq), 0) FROM actions").fetchone()[0])
+
+
+def check_import(plan: Any, path: str | os.PathLike[str], kind: str, *,
+                 limits: Limits = DEFAULT_LIMITS) -> CheckedImport:
+    """Read and check `path` against `plan` without writing; every problem is reported.
+
+    :raises ValueError: an unknown `kind` (a programming error, not the file's).
+    """
+    if kind not in KINDS:
+        raise ValueError(f"kind must be one of {', '.join(KINDS)}, not {kind!r}")
+    path = Path(path)
+    stamp = _stamp(plan)
+    report = ImportReport(file=path.name, kind=kind, dry_run=True)
+    if kind == "history":
+        from planner.io.history_table import import_history_file
+
+        return CheckedImport(path, kind, import_history_file(plan, path, report, limits),
+                             stamp, None)
+    try:
+        tables = read_tables(path, limits)
+    except FileRefused as exc:
+        report.problem(str(exc))
+        return CheckedImport(path, kind, report, stamp, None)
+    if kind == "flights":
+        planned = plan_flight_import(plan, tables, report)
+        for record in planned.new:
+            report.count(_TABLES[type(record).__name__], new=True)
+        for record in planned.changed:
+            report.count(_TABLES[type(record).__name__], new=False)
+        return CheckedImport(path, kind, report, stamp, _flight_writer(planned))
+    planned = plan_actuals_import(plan, tables, report)
+    report.added["actuals"] = len(planned.new)
+    report.updated["actuals"] = len(planned.changed)
+    return CheckedImport(path, kind, report, stamp,
+                         lambda target: write_actuals(target, planned))
+
+
+def write_import(plan: Any, checked: CheckedImport, *,
+                 limits: Limits = DEFAULT_LIMITS) -> ImportReport:
+    """Write a checked import as one action; refused whole when it had problems or the
+    plan changed after the check (the rows were checked against another plan)."""
+    checked_report = checked.report
+    report = dataclasses.replace(checked_report, dry_run=False,
+                                 problems=list(checked_report.problems),
+                                 warnings=list(checked_report.warnings))
+    if report.problems:
+        return report
+    if _stamp(plan) != checked.stamp:
+        report.problem("the plan changed after the file was checked; import it again")
+        return report
+    if checked.kind == "history":
+        from planner.io.history_table import import_history_file
+
+        fresh = ImportReport(file=checked.path.name, kind="history", dry_run=False)
+        return import_history_file(plan, checked.path, fresh, limits)
+    if checked.write is not None:
+        _write(plan, report, f"Import {checked.kind}", checked.write)
+    return report
+
+
 def import_file(plan: Any, path: str | os.PathLike[str], kind: str, *, dry_run: bool = False,
                 limits: Limits = DEFAULT_LIMITS) -> ImportReport:
     """Import `path` (CSV or xlsx) into `plan`; the report says what was (or would be) done.
@@ -35,40 +116,13 @@ def import_file(plan: Any, path: str | os.PathLike[str], kind: str, *, dry_run: 
     :param dry_run: check only; write nothing.
     :raises ValueError: an unknown `kind` (a programming error, not the file's).
     """
-    if kind not in KINDS:
-        raise ValueError(f"kind must be one of {', '.join(KINDS)}, not {kind!r}")
-    path = Path(path)
-    report = ImportReport(file=path.name, kind=kind, dry_run=dry_run)
-    if kind == "history":
-        from planner.io.history_table import import_history_file
-
-        return import_history_file(plan, path, report, limits)
-    try:
-        tables = read_tables(path, limits)
-    except FileRefused as exc:
-        report.problem(str(exc))
-        return report
-    if kind == "flights":
-        planned = plan_flight_import(plan, tables, report)
-        for record in planned.new:
-            report.count(_TABLES[type(record).__name__], new=True)
-        for record in planned.changed:
-            report.count(_TABLES[type(record).__name__], new=False)
-        write = _flight_writer(planned)
-    else:
-        planned = plan_actuals_import(plan, tables, report)
-        report.added["actuals"] = len(planned.new)
-        report.updated["actuals"] = len(planned.changed)
-
-        def write(target: Any) -> None:
-            write_actuals(target, planned)
-    if report.problems or dry_run:
-        return report
-    _write(plan, report, f"Import {kind}", write)
-    return report
+    checked = check_import(plan, path, kind, limits=limits)
+    if dry_run:
+        return checked.report
+    return write_import(plan, checked, limits=limits)
 
 
-def _flight_writer(planned: Any) -> Any:
+def _flight_writer(planned: Any) -> Callable[[Any], None]:
     def write(plan: Any) -> None:
         for record in planned.new:  # segments, channels, campaigns, flights: references first
             rows.insert(plan.db, record)
@@ -77,7 +131,7 @@ def _flight_writer(planned: Any) -> Any:
     return write
 
 
-def _write(plan: Any, report: ImportReport, label: str, write: Any) -> None:
+def _write(plan: Any, report: ImportReport, label: str, write: Callable[[Any], None]) -> None:
     """One action; any failure rolls it back and becomes the report's problem."""
     try:
         with plan.action(label, kind="import") as action:

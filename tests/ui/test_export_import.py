@@ -13,6 +13,8 @@ from PySide6.QtWidgets import QDialog, QWidget
 from pytestqt.qtbot import QtBot
 
 from planner.io.csv_export import export_csv
+from planner.io.imports import check_import
+from planner.services import plan_settings
 from planner.storage import rows
 from planner.storage.plan_file import create_plan, open_plan
 from tests.plan_dump import dump
@@ -265,14 +267,16 @@ def test_declining_the_preview_imports_nothing(qtbot, editing, window, previews,
 
 def test_an_import_refused_on_the_real_run_is_reported_and_leaves_no_step(
         editing, window, tmp_path):
-    """The file changed between preview and import: the core's refusal reaches the
-    document's `failed` and the command leaves the stack."""
+    """The plan changed between the check and the import: the rows were checked against
+    another plan, so the core refuses, the document says why, the command leaves the stack."""
     source = flights_csv(editing.document.plan.path, tmp_path / "flights.csv")
-    spoil(source)
+    checked = check_import(editing.document.plan, source, "flights")
+    assert checked.report.ok
+    editing.document.run(plan_settings.update_settings, name="Renamed meanwhile")
     failures: list[str] = []
     editing.document.failed.connect(failures.append)
     before = editing.dump()
-    assert controller_for(editing, window).import_now(source, "flights") is False
-    assert len(failures) == 1 and "flights.csv" in failures[0]
+    assert controller_for(editing, window).import_now(checked) is False
+    assert len(failures) == 1 and "changed after the file was checked" in failures[0]
     assert "nothing was imported" in failures[0]
     assert editing.dump() == before and editing.document.undo_stack.count() == 0

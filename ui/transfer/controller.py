@@ -18,7 +18,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QWidget
 
 from planner.io.import_action import run_import
-from planner.io.import_report import ImportReport
+from planner.io.imports import CheckedImport
 from ui import dialogs
 from ui.commands.base import ServiceCommand
 from ui.document import PlanDocument
@@ -134,29 +134,29 @@ class TransferController(QObject):
         worker = Worker(preview_task, plan_path, source, kind)
         text = self.tr("Checking %1…").replace("%1", source.name)
         return self._start(worker, text, self.tr("Import failed"),
-                           lambda report: self._previewed(plan_path, source, kind, report))
+                           lambda checked: self._previewed(plan_path, checked))
 
-    def _previewed(self, plan_path: Path, source: Path, kind: str, report: ImportReport) -> None:
+    def _previewed(self, plan_path: Path, checked: CheckedImport) -> None:
         if self._document.path != plan_path:  # the plan was closed or swapped meanwhile
             return
-        dialog = ImportPreviewDialog(report, self._window)
+        dialog = ImportPreviewDialog(checked.report, self._window)
         try:
-            accepted = dialogs.run_dialog(dialog) and report.ok
+            accepted = dialogs.run_dialog(dialog) and checked.report.ok
         finally:
             dialog.deleteLater()
         if accepted:
-            self.import_now(source, kind)
+            self.import_now(checked)
 
-    def import_now(self, source: Path, kind: str) -> bool:
-        """The real import, on the plan's own connection, as one undo step; False when
-        it was refused (the document has said why) or changed nothing."""
+    def import_now(self, checked: CheckedImport) -> bool:
+        """Write the checked rows on the plan's own connection as one undo step; False
+        when it was refused (the document has said why) or changed nothing."""
         labels = {"flights": self.tr("Import flights"), "actuals": self.tr("Import actuals"),
                   "history": self.tr("Import channel history")}
-        command = ServiceCommand(self._document, labels[kind], run_import, source, kind)
+        command = ServiceCommand(self._document, labels[checked.kind], run_import, checked)
         self._document.push(command)
         if command.action_id is None:
             return False
-        self.message.emit(self.tr("Imported %1").replace("%1", source.name))
+        self.message.emit(self.tr("Imported %1").replace("%1", checked.path.name))
         return True
 
     # -- running ----------------------------------------------------------------------

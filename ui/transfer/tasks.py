@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from planner.errors import PlannerError
-from planner.io.import_report import ImportReport
+from planner.io.imports import CheckedImport
 from planner.storage.plan_file import reader
 from ui.workers.runner import Worker
 
@@ -94,12 +94,13 @@ def export_task(worker: Worker, plan_path: Path, target: Path, write: Writer) ->
     return target
 
 
-def preview_task(worker: Worker, plan_path: Path, source: Path, kind: str) -> ImportReport:
-    """The dry run of an import: every problem, or what it would add and change."""
-    from planner.io.imports import import_file
+def preview_task(worker: Worker, plan_path: Path, source: Path, kind: str) -> CheckedImport:
+    """Read and check the file on the worker's own connection: every problem, or what
+    it would add and change, and the rows ready to write."""
+    from planner.io.imports import check_import
 
     worker.check_cancelled()
     with reader(plan_path) as plan:
-        report = import_file(plan, source, kind, dry_run=True)
+        checked = check_import(plan, source, kind)
     worker.check_cancelled()
-    return report
+    return checked
