@@ -29,6 +29,7 @@ from ui import dialogs, settings
 from ui.budget import BudgetTab
 from ui.calendar.view import CalendarView
 from ui.calendar_print import PrintController
+from ui.curves.tab import CurvesTab
 from ui.document import PlanDocument
 from ui.edit_controller import EditController
 from ui.editor_launcher import EditorLauncher
@@ -43,6 +44,7 @@ from ui.panels.flights_table import FlightsTable
 from ui.panels.health_panel import HealthPanel
 from ui.panels.plan_status import PlanStatus
 from ui.panels.summary_panel import SummaryPanel
+from ui.performance.tab import PerformanceTab
 from ui.selection import Selection
 from ui.transfer import TransferController
 from ui.view_options import ViewOptions
@@ -72,11 +74,15 @@ class MainWindow(QMainWindow):
                                           self.flight_filter)
         self.summary = SummaryPanel(self.overview)
         self.budget = BudgetTab(document, self.index, self.selection, self.overview)
+        self.curves = CurvesTab(document, self.index)
+        self.performance = PerformanceTab(document, self.index, self.flight_filter)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.calendar, self.tr("Calendar"))
         self.tabs.addTab(self.flights_table, self.tr("Flights"))
         self.tabs.addTab(self.budget, self.tr("Budget"))
+        self.tabs.addTab(self.curves, self.tr("Curves"))
+        self.tabs.addTab(self.performance, self.tr("Performance"))
         self.tabs.addTab(self.summary, self.tr("Summary"))
         self.empty_state = EmptyState([self.new_action, self.open_action])
         self.centre = QStackedWidget()
@@ -383,5 +389,6 @@ class MainWindow(QMainWindow):
             settings.save_window_geometry(self.saveGeometry(), self.saveState())
         self.files.shutdown()
         self.overview.shutdown()
-        self.budget.shutdown()
+        for tab in (self.budget, self.curves, self.performance):
+            tab.shutdown()
         super().closeEvent(event)

@@ -37,7 +37,7 @@ from solver.result import Allocation, Infeasible
 
 GRAINS = ("week", "month")
 GOAL_NAMES = ("brand", "promotion")
-_RANK = {"manual": 3, "fitted": 2, "generator": 1}  # which stored curve wins
+CURVE_RANK = {"manual": 3, "fitted": 2, "generator": 1}  # which stored curve wins
 
 
 @dataclass(frozen=True, eq=False)
@@ -102,14 +102,14 @@ class PlanProblem:
 
 # -- the plan as a problem -----------------------------------------------------------------
 
-def _best_curves(plan: Plan) -> dict[tuple[str, str], tuple[str, dict, dict]]:
+def best_curves(plan: Plan) -> dict[tuple[str, str], tuple[str, dict, dict]]:
     """(channel, goal) -> (family, params, quality): manual over fitted over generator,
     the latest of a source."""
     best: dict[tuple[str, str], tuple[int, tuple[str, dict, dict]]] = {}
     for cid, goal, family, params, source, quality in plan.db.execute(
             "SELECT channel_id, goal, family, params, source, quality FROM curves "
             "ORDER BY created_at, rowid"):
-        rank = _RANK.get(source, 0)
+        rank = CURVE_RANK.get(source, 0)
         if rank >= best.get((cid, goal), (-1, None))[0]:
             best[cid, goal] = (rank, (family, json.loads(params), json.loads(quality or "{}")))
     return {key: value for key, (_, value) in best.items()}
@@ -282,7 +282,7 @@ def build_problem(plan: Plan, *, grain: str = "week", budget_minor: int | None =
     periods = tuple(periods_between(CalendarSpec.from_dict(settings.calendar),
                                     settings.horizon_start, settings.horizon_end, grain))
     past = sum(p.start < today for p in periods)
-    curves = _best_curves(plan)
+    curves = best_curves(plan)
     season_all: dict = {}  # for curves fitted on the plan's seasonal index
     for (_, goal), (_, params, _) in curves.items():
         if goal == "promotion" and isinstance(params.get("season"), dict):

@@ -1,0 +1,133 @@
+"""The Curves tab on the demo plan: curves and markers as planner reads them, a
+re-fit in a worker saved as one undo step, cancel, and an undoable hand edit."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from planner.demo import build_demo
+from planner.services.curve_edits import channel_view, curve_records, in_use
+from planner.services.optimise import build_problem, run
+from planner.services.scenarios import save_scenario
+from planner.storage.plan_file import open_plan
+from tests.plan_dump import dump
+from ui.commands.base import ServiceCommand
+from ui.curves.tab import CurvesTab
+from ui.document import PlanDocument
+from ui.models.plan_index import PlanIndex
+
+
+@pytest.fixture
+def opened(tmp_path: Path) -> Iterator[tuple[PlanDocument, PlanIndex]]:
+    path = tmp_path / "demo.cplan"
+    build_demo(path, year=2026, today=dt.date(2026, 7, 15)).close()
+    document = PlanDocument()
+    index = PlanIndex(document)
+    document.open(open_plan(path))
+    yield document, index
+    document.close()
+
+
+@pytest.fixture
+def tab(qtbot: QtBot, opened: tuple[PlanDocument, PlanIndex]) -> Iterator[CurvesTab]:
+    document, index = opened
+    widget = CurvesTab(document, index)
+    qtbot.addWidget(widget)
+    widget.resize(1100, 700)
+    widget.show()
+    yield widget
+    widget.shutdown()
+
+
+def test_shows_the_channels_curves_as_planner_reads_them(tab: CurvesTab) -> None:
+    document = tab._document
+    assert tab.channel_list.count() == len(tab._index.channels)
+    assert tab.canvas.canvas is not None  # matplotlib made on first show
+    tab.channel_list.setCurrentRow(2)
+    expected = channel_view(document.plan, tab.channel_id)
+    assert tab.view.channel_id == expected.channel_id
+    for shown, planned in zip(tab.view.goals, expected.goals, strict=True):
+        assert shown.curve == planned.curve
+        assert shown.plan_x == planned.plan_x
+        assert list(shown.x) == list(planned.x)
+    axes = tab.canvas.canvas.figure.axes
+    assert len(axes) == 2
+    assert "known" in tab.info["promotion"].text()
+
+
+def test_refit_runs_in_a_worker_and_saves_as_one_undo_step(qtbot: QtBot,
+                                                          tab: CurvesTab) -> None:
+    document = tab._document
+    before = dump(document.plan.db.conn)
+    with qtbot.waitSignal(tab.refit_done, timeout=120_000) as done:
+        tab.refit_button.click()
+        assert tab.refitting and tab.cancel_button.isEnabled()
+    report = done.args[0]
+    assert report.fits and not report.failures
+    assert document.undo_stack.count() == 1
+    used = in_use(curve_records(document.plan))
+    assert {r.source for r in used.values()} == {"fitted"}
+    assert "R²" in tab.info["promotion"].text()  # the redraw shows the fit's quality
+    document.undo_stack.undo()
+    assert dump(document.plan.db.conn) == before
+    assert "known" in tab.info["promotion"].text()
+
+
+def test_cancel_stops_a_refit_and_saves_nothing(qtbot: QtBot, tab: CurvesTab) -> None:
+    document = tab._document
+    before = dump(document.plan.db.conn)
+    with qtbot.waitSignal(tab.refit_failed, timeout=60_000) as failed:
+        tab.refit_button.click()
+        qtbot.mouseClick(tab.cancel_button, Qt.MouseButton.LeftButton)
+    assert failed.args == ["Cancelled"]
+    assert document.undo_stack.count() == 0
+    assert dump(document.plan.db.conn) == before
+    assert not tab.refitting and tab.refit_button.isEnabled()
+
+
+def test_hand_edit_marks_the_curve_manual_and_undoes(qtbot: QtBot, tab: CurvesTab) -> None:
+    document = tab._document
+    before = dump(document.plan.db.conn)
+    form = tab.forms["brand"]
+    form.a.setValue(88.5)
+    form.adstock.setValue(0.42)
+    qtbot.mouseClick(form.apply_button, Qt.MouseButton.LeftButton)
+    assert document.undo_stack.count() == 1
+    curve = in_use(curve_records(document.plan))[tab.channel_id, "brand"]
+    assert (curve.source, curve.params["a"], curve.adstock) == ("manual", 88.5, 0.42)
+    assert tab.view.goals[1].curve == curve  # the tab redrew from the edit
+    assert "manual" in tab.info["brand"].text()
+    document.undo_stack.undo()
+    assert dump(document.plan.db.conn) == before
+    assert tab.view.goals[1].curve.source == "generator"
+
+
+def test_a_refused_edit_is_reported(qtbot: QtBot, tab: CurvesTab) -> None:
+    document = tab._document
+    form = tab.forms["promotion"]
+    form.k.setValue(0.0)
+    with qtbot.waitSignal(document.failed) as failed:
+        qtbot.mouseClick(form.apply_button, Qt.MouseButton.LeftButton)
+    assert "curve.k" in failed.args[0]
+    assert document.undo_stack.count() == 0
+
+
+def test_markers_follow_a_new_scenario(tab: CurvesTab) -> None:
+    document = tab._document
+    labels = {line.get_label() for line in tab.canvas.canvas.figure.axes[0].get_lines()}
+    assert "Current plan" in labels and "Optimised scenario" not in labels
+    problem = build_problem(document.plan, grain="month", today=dt.date(2026, 7, 15))
+    document.push(ServiceCommand(document, "Save scenario", save_scenario, "Run 1", problem,
+                                 run(document.plan, problem)))
+    tab.select_channel(problem.channel_ids[0])
+    assert tab.view.scenario == "Run 1"
+    assert tab.view.goals[0].scenario_x == \
+        channel_view(document.plan, problem.channel_ids[0]).goals[0].scenario_x
+    labels = {line.get_label() for line in tab.canvas.canvas.figure.axes[0].get_lines()}
+    assert "Optimised scenario" in labels

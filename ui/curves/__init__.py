@@ -1,0 +1,1 @@
+"""The Curves tab: each channel's response curves, re-fitting and hand edits."""

@@ -1,0 +1,1 @@
+"""The Performance tab: plan against actual, with KPI attainment and charts."""

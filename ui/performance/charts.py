@@ -1,0 +1,54 @@
+"""The Performance tab's charts, drawn into a Figure (no Qt here): planned vs
+actual per period, and variance against plan to date per channel."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from planner.domain.money import exponent
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+    from ui.performance.compute import PerformanceResult
+
+PLANNED_COLOUR, ACTUAL_COLOUR = "#bab0ac", "#4e79a7"
+MOST_BARS = 60  # beyond this (days, weeks) lines draw in a fraction of the time
+OVER_COLOUR, UNDER_COLOUR = "#e15759", "#59a14f"
+
+
+def draw_performance(figure: Figure, result: PerformanceResult, words: dict[str, str]) -> None:
+    scale = 10.0 ** -exponent(result.currency)
+    periods = result.periods[(result.periods["planned_minor"] != 0)
+                             | (result.periods["actual_minor"] != 0)]
+    axes = figure.add_subplot(1, 2, 1)
+    x = np.arange(len(periods))
+    planned, actual = periods["planned_minor"] * scale, periods["actual_minor"] * scale
+    if len(x) > MOST_BARS:
+        axes.plot(x, planned, color=PLANNED_COLOUR, label=words["planned"])
+        axes.plot(x, actual, color=ACTUAL_COLOUR, label=words["actual"])
+    else:
+        axes.bar(x - 0.2, planned, 0.4, color=PLANNED_COLOUR, label=words["planned"])
+        axes.bar(x + 0.2, actual, 0.4, color=ACTUAL_COLOUR, label=words["actual"])
+    step = max(1, len(x) // 24)
+    axes.set_xticks(x[::step], list(periods["name"])[::step], rotation=45, ha="right",
+                    fontsize=7)
+    axes.set_title(words["per_period"], fontsize=9)
+    axes.yaxis.set_major_formatter("{x:,.0f}")
+    axes.tick_params(axis="y", labelsize=7)
+    axes.legend(fontsize=7, frameon=False)
+
+    channels = result.channels[result.channels["planned_to_date_minor"]
+                               + result.channels["actual_minor"] != 0]
+    axes = figure.add_subplot(1, 2, 2)
+    variance = channels["variance_minor"].to_numpy() * scale
+    y = np.arange(len(channels))
+    axes.barh(y, variance, color=[OVER_COLOUR if v > 0 else UNDER_COLOUR for v in variance])
+    axes.set_yticks(y, list(channels["name"]), fontsize=7)
+    axes.invert_yaxis()
+    axes.axvline(0, color="#333333", linewidth=0.8)
+    axes.set_title(words["variance"], fontsize=9)
+    axes.xaxis.set_major_formatter("{x:,.0f}")
+    axes.tick_params(axis="x", labelsize=7)

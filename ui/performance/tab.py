@@ -1,0 +1,240 @@
+"""The Performance tab: plan against actual per channel, campaign or period (day,
+week, month), variance, ROAS, KPI attainment and two charts.
+
+The figures are the planner's roll-ups (:mod:`planner.services.performance`),
+computed off the GUI thread and only while the tab is visible; the shared
+`FlightFilter` (the campaign tree's) narrows them to the flights it matches.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner.domain.changes import PlanChanges
+from planner.domain.money import format_money
+from planner.services.performance import UNATTACHED
+from ui.curves.canvas import LazyCanvas
+from ui.document import PlanDocument
+from ui.models.flight_filter import FlightFilter
+from ui.models.plan_index import PlanIndex
+from ui.performance.charts import draw_performance
+from ui.performance.compute import PerformanceComputer, PerformanceResult, Request
+from ui.performance.table_model import Column, FrameModel
+
+_ACTUAL_TABLES = {"actuals", "kpi_targets", "placeholders"}
+
+
+class PerformanceTab(QWidget):
+    """`updated(PerformanceResult)` after the tables show fresh numbers.
+
+    Call `shutdown()` when the window closes, so no computation outlives it.
+    """
+
+    updated = Signal(object)
+
+    def __init__(self, document: PlanDocument, index: PlanIndex, flight_filter: FlightFilter,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._document, self._index, self._filter = document, index, flight_filter
+        self._stale = True
+        self.result: PerformanceResult | None = None
+        self.computer = PerformanceComputer(self)
+        self.table_model = FrameModel(self)
+        self.kpi_model = FrameModel(self)
+        self._build()
+        self.computer.computed.connect(self._show_result)
+        self.computer.idle.connect(self.status_label.clear)
+        index.reset.connect(self._on_reset)
+        index.changed.connect(self._on_changed)
+        flight_filter.changed.connect(self._refresh)
+
+    def _build(self) -> None:
+        self.rows_combo = QComboBox()
+        for key, text in (("channel", self.tr("Channel")), ("campaign", self.tr("Campaign")),
+                          ("period", self.tr("Period"))):
+            self.rows_combo.addItem(text, key)
+        self.grain_combo = QComboBox()
+        for key, text in (("month", self.tr("Month")), ("week", self.tr("Week")),
+                          ("day", self.tr("Day"))):
+            self.grain_combo.addItem(text, key)
+        for combo in (self.rows_combo, self.grain_combo):
+            combo.currentIndexChanged.connect(self._refresh)
+        self.as_of_label = QLabel()
+        self.filter_label = QLabel()
+        self.status_label = QLabel()
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel(self.tr("Rows:")))
+        bar.addWidget(self.rows_combo)
+        bar.addWidget(QLabel(self.tr("Period:")))
+        bar.addWidget(self.grain_combo)
+        bar.addStretch(1)
+        bar.addWidget(self.filter_label)
+        bar.addWidget(self.status_label)
+        bar.addWidget(self.as_of_label)
+
+        self.table_view = self._view(self.table_model)
+        self.kpi_view = self._view(self.kpi_model)
+        self.charts = LazyCanvas()
+        tables = QSplitter(Qt.Orientation.Horizontal)
+        tables.addWidget(self.table_view)
+        kpis = QWidget()
+        kpi_layout = QVBoxLayout(kpis)
+        kpi_layout.setContentsMargins(0, 0, 0, 0)
+        kpi_layout.addWidget(QLabel(self.tr("KPI attainment")))
+        kpi_layout.addWidget(self.kpi_view)
+        tables.addWidget(kpis)
+        tables.setStretchFactor(0, 3)
+        tables.setStretchFactor(1, 2)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(tables)
+        splitter.addWidget(self.charts)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(splitter, 1)
+
+    @staticmethod
+    def _view(model: FrameModel) -> QTableView:
+        view = QTableView()
+        view.setModel(model)
+        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        view.setAlternatingRowColors(True)
+        view.verticalHeader().setVisible(False)
+        return view
+
+    # -- what is asked --------------------------------------------------------------------
+    @property
+    def by(self) -> str:
+        return self.rows_combo.currentData()
+
+    @property
+    def grain(self) -> str:
+        return self.grain_combo.currentData()
+
+    @property
+    def busy(self) -> bool:
+        """The figures may be behind the file or the filter."""
+        return self.computer.busy or (self._stale and self._index.is_open)
+
+    def set_choice(self, by: str, grain: str = "month") -> None:
+        self.rows_combo.setCurrentIndex(self.rows_combo.findData(by))
+        self.grain_combo.setCurrentIndex(self.grain_combo.findData(grain))
+
+    def flight_ids(self) -> frozenset[str] | None:
+        """The flights the shared filter lets through (None: it lets all through)."""
+        if not self._filter.is_active:
+            return None
+        return frozenset(f.id for f in self._index.flights.values()
+                         if self._filter.matches_flight(f, self._index))
+
+    def shutdown(self) -> None:
+        self.computer.shutdown()
+
+    # -- keeping in step ------------------------------------------------------------------
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.charts.ensure()
+        if self._stale:
+            self._recompute()
+
+    def _refresh(self) -> None:
+        self._stale = True
+        self._recompute()
+
+    def _on_reset(self) -> None:
+        self.computer.forget()
+        self._show_result(None)
+        self._refresh()
+
+    def _on_changed(self, changes: PlanChanges) -> None:
+        if changes.budget or _ACTUAL_TABLES & changes.other_tables:
+            self._refresh()
+
+    def _recompute(self) -> None:
+        """Only while visible: a hidden tab just remembers it is stale."""
+        if not self._index.is_open or not self.isVisible():
+            return
+        self._stale = False
+        self.status_label.setText(self.tr("Updating…"))
+        self.computer.request(Request(str(self._document.path), self.by, self.grain,
+                                      self.flight_ids()))
+
+    def _show_result(self, result: PerformanceResult | None) -> None:
+        self.result = result
+        if result is None:
+            self.table_model.set_frame(None, (), "CNY")
+            self.kpi_model.set_frame(None, (), "CNY")
+            self.as_of_label.clear()
+            self.filter_label.clear()
+            return
+        table = result.table.assign(name=[self._name(key, name) for key, name in
+                                          zip(result.table.index, result.table["name"],
+                                              strict=True)])
+        self.table_model.set_frame(table, self._columns(result.request.by), result.currency,
+                                   {**result.totals, "name": self.tr("Total")})
+        kpis = result.kpis.assign(measure=[self._measure(m) for m in result.kpis["measure"]])
+        self.kpi_model.set_frame(kpis, self._kpi_columns(), result.currency)
+        self.as_of_label.setText(
+            self.tr("Actuals to {day}; planned to date {money}").format(
+                day=result.as_of.isoformat(),
+                money=format_money(int(result.totals["planned_to_date_minor"]),
+                                   result.currency))
+            if result.as_of else self.tr("No actuals yet"))
+        self.filter_label.setText(self.tr("Filtered") if result.request.flights is not None
+                                  else "")
+        self.table_view.resizeColumnsToContents()
+        words = self._chart_words()
+        self.charts.draw(lambda figure: draw_performance(figure, result, words))
+        self.updated.emit(result)
+
+    # -- words ----------------------------------------------------------------------------
+    def _name(self, key: str, name: str) -> str:
+        return self.tr("Not attached to a flight") if key == UNATTACHED else name
+
+    def _columns(self, by: str) -> tuple[Column, ...]:
+        first = {"channel": self.tr("Channel"), "campaign": self.tr("Campaign"),
+                 "period": self.tr("Period")}[by]
+        return (Column("name", first, "text"),
+                Column("planned_minor", self.tr("Planned"), "money"),
+                Column("planned_to_date_minor", self.tr("Planned to date"), "money"),
+                Column("actual_minor", self.tr("Actual"), "money"),
+                Column("variance_minor", self.tr("Variance"), "money"),
+                Column("variance_pct", self.tr("Variance %"), "change"),
+                Column("revenue_minor", self.tr("Revenue"), "money"),
+                Column("roas", self.tr("ROAS"), "ratio"),
+                Column("impressions", self.tr("Impressions"), "count"),
+                Column("clicks", self.tr("Clicks"), "count"),
+                Column("conversions", self.tr("Conversions"), "count"))
+
+    def _kpi_columns(self) -> tuple[Column, ...]:
+        return (Column("campaign", self.tr("Campaign"), "text"),
+                Column("metric", self.tr("KPI"), "text"),
+                Column("cycle", self.tr("Cycle"), "text"),
+                Column("target", self.tr("Target"), "number"),
+                Column("unit", self.tr("Unit"), "text"),
+                Column("measure", self.tr("Measured by"), "text"),
+                Column("actual", self.tr("Actual"), "number"),
+                Column("attainment", self.tr("Attainment"), "share"))
+
+    def _measure(self, measure: object) -> str:
+        words = {"revenue": self.tr("revenue"), "roas": self.tr("ROAS"), "cpa": self.tr("CPA"),
+                 "cpc": self.tr("CPC"), "cpm": self.tr("CPM"),
+                 "impressions": self.tr("impressions"), "clicks": self.tr("clicks"),
+                 "conversions": self.tr("conversions")}
+        return words.get(measure, self.tr("not tracked")) if isinstance(measure, str) \
+            else self.tr("not tracked")
+
+    def _chart_words(self) -> dict[str, str]:
+        return {"planned": self.tr("Planned"), "actual": self.tr("Actual"),
+                "per_period": self.tr("Planned vs actual per period"),
+                "variance": self.tr("Variance against plan to date, by channel")}
