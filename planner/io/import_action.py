@@ -22,6 +22,12 @@ class ImportRefused(PlannerError):
     it was previewed); its first problem is the message, nothing was written."""
 
 
+def recorded(_plan: Any, done: Done) -> Done:
+    """An import a worker already wrote on its own connection, as a service: pushing it
+    announces what changed, and undo and redo then work on its action as on any other."""
+    return done
+
+
 def run_import(plan: Any, checked: CheckedImport) -> Done:
     """Write a checked import (`imports.check_import`, done in a worker) as one action.
 

@@ -40,10 +40,12 @@ SUFFIX = ".cplan"
 class Plan:
     """An open plan file. Belongs to the thread that opened it."""
 
-    def __init__(self, path: Path, db: sqlite_utils.Database, lock: WriteLock | None) -> None:
+    def __init__(self, path: Path, db: sqlite_utils.Database, lock: WriteLock | None, *,
+                 owns_lock: bool = True) -> None:
         self.path = path
         self.db = db
         self._lock = lock
+        self._owns_lock = owns_lock
         self.read_only = lock is None
         self.opened_from_version = SCHEMA_VERSION
         self.backup: backups.Backup | None = None
@@ -75,9 +77,22 @@ class Plan:
                     self.db.execute("PRAGMA optimize")
             self.db.close()
         finally:
-            if self._lock is not None:
+            if self._lock is not None and self._owns_lock:
                 self._lock.release()
-                self._lock = None
+            self._lock = None
+
+    def worker_writer(self) -> Plan:
+        """A second writing connection, to be opened and used on one worker thread.
+
+        A long write (an import of thousands of rows) then runs off the GUI thread
+        under the lock this plan holds; the caller keeps the GUI from writing
+        meanwhile, since SQLite lets one writer in at a time.
+        """
+        if self.read_only or self._lock is None:
+            raise ReadOnlyPlan(f"{self.path.name} is open read-only")
+        conn = _connect(self.path, read_only=False)
+        _configure(conn)
+        return Plan(self.path, sqlite_utils.Database(conn), self._lock, owns_lock=False)
 
     def __enter__(self) -> Plan:
         return self

@@ -16,6 +16,7 @@ import socket
 import sqlite3
 import subprocess
 import sys
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -765,3 +766,26 @@ def test_save_a_copy_never_replaces_a_plan_someone_has_open(plan, tmp_path, empt
     plan_file.save_copy(plan, target)  # released: replaced whole
     with plan_file.open_plan(target) as copy:
         assert copy.plan_id == plan.plan_id
+
+
+def test_a_worker_writes_on_its_own_connection_under_the_plans_lock(plan):
+    """A long write runs off the GUI thread; its action is then undone on the plan's
+    own connection like any other, and closing the worker's copy keeps the lock."""
+    before = dump(plan.db.conn)
+    done: list = []
+
+    def work() -> None:
+        with plan.worker_writer() as writing:
+            done.append(channels.create_channel(writing, "抖音", "short_video"))
+
+    thread = threading.Thread(target=work)
+    thread.start()
+    thread.join()
+    assert plan.db.execute("SELECT name FROM channels").fetchall() == [("抖音",)]
+    history.undo(plan, done[0].action_id)
+    assert dump(plan.db.conn) == before
+    with pytest.raises(PlanLocked):
+        plan_file.open_plan(plan.path)  # still ours
+    with plan_file.open_plan(plan.path, read_only=True) as viewer, \
+            pytest.raises(ReadOnlyPlan):
+        viewer.worker_writer()

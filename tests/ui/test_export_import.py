@@ -266,7 +266,7 @@ def test_declining_the_preview_imports_nothing(qtbot, editing, window, previews,
 
 
 def test_an_import_refused_on_the_real_run_is_reported_and_leaves_no_step(
-        editing, window, tmp_path):
+        qtbot, editing, window, tmp_path):
     """The plan changed between the check and the import: the rows were checked against
     another plan, so the core refuses, the document says why, the command leaves the stack."""
     source = flights_csv(editing.document.plan.path, tmp_path / "flights.csv")
@@ -276,7 +276,9 @@ def test_an_import_refused_on_the_real_run_is_reported_and_leaves_no_step(
     failures: list[str] = []
     editing.document.failed.connect(failures.append)
     before = editing.dump()
-    assert controller_for(editing, window).import_now(checked) is False
+    controller = controller_for(editing, window)
+    controller.import_now(checked)
+    qtbot.waitUntil(lambda: not controller.busy, timeout=WAIT_MS)
     assert len(failures) == 1 and "changed after the file was checked" in failures[0]
     assert "nothing was imported" in failures[0]
     assert editing.dump() == before and editing.document.undo_stack.count() == 0

@@ -17,7 +17,8 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QWidget
 
-from planner.io.import_action import run_import
+from planner.domain.changes import Done
+from planner.io.import_action import recorded
 from planner.io.imports import CheckedImport
 from ui import dialogs
 from ui.commands.base import ServiceCommand
@@ -25,7 +26,7 @@ from ui.document import PlanDocument
 from ui.models.plan_index import PlanIndex
 from ui.transfer.preview import ImportPreviewDialog
 from ui.transfer.progress import TransferProgress
-from ui.transfer.tasks import FORMATS, export_task, preview_task
+from ui.transfer.tasks import FORMATS, export_task, preview_task, write_task
 from ui.workers.runner import Worker, WorkerPool
 
 _UNSAFE_NAME = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
@@ -147,27 +148,41 @@ class TransferController(QObject):
         if accepted:
             self.import_now(checked)
 
-    def import_now(self, checked: CheckedImport) -> bool:
-        """Write the checked rows on the plan's own connection as one undo step; False
-        when it was refused (the document has said why) or changed nothing."""
+    def import_now(self, checked: CheckedImport) -> Worker:
+        """Write the checked rows in a worker, the window held by a modal progress so
+        nothing else writes meanwhile; the written action becomes one undo step. A
+        refusal (the plan changed since the check) is reported like a refused edit."""
         labels = {"flights": self.tr("Import flights"), "actuals": self.tr("Import actuals"),
                   "history": self.tr("Import channel history")}
-        command = ServiceCommand(self._document, labels[checked.kind], run_import, checked)
+        worker = Worker(write_task, self._document.plan, checked)
+        text = self.tr("Importing %1…").replace("%1", checked.path.name)
+        started = self._start(worker, text, labels[checked.kind],
+                              lambda done: self._imported(labels[checked.kind], checked, done),
+                              modal=True, refused=self._document.report)
+        return started
+
+    def _imported(self, label: str, checked: CheckedImport, done: Done) -> None:
+        command = ServiceCommand(self._document, label, recorded, done)
         self._document.push(command)
         if command.action_id is None:
-            return False
+            self.message.emit(self.tr("Nothing to import: every row is as in the plan"))
+            return
         self.message.emit(self.tr("Imported %1").replace("%1", checked.path.name))
-        return True
 
     # -- running ----------------------------------------------------------------------
     def _start(self, worker: Worker, text: str, failure_title: str,
-               then: Callable[[Any], None]) -> Worker:
-        """Run `worker` with a progress window; `then(result)` once it is closed."""
+               then: Callable[[Any], None], *, modal: bool = False,
+               refused: Callable[[str], None] | None = None) -> Worker:
+        """Run `worker` with a progress window; `then(result)` once it is closed.
+
+        :param modal: hold the window while it runs (a write must be the only one).
+        :param refused: where a failure goes instead of a message box.
+        """
         self._running = worker
-        self.progress = TransferProgress(worker, text, self._window)
+        self.progress = TransferProgress(worker, text, self._window, modal=modal)
         worker.signals.finished.connect(lambda result: (self._done(), then(result)))
         worker.signals.failed.connect(
-            lambda message: self._failed(worker, failure_title, message))
+            lambda message: self._failed(worker, failure_title, message, refused))
         self._update_actions()
         return self._workers.start(worker)
 
@@ -178,9 +193,12 @@ class TransferController(QObject):
             self.progress = None
         self._update_actions()
 
-    def _failed(self, worker: Worker, title: str, message: str) -> None:
+    def _failed(self, worker: Worker, title: str, message: str,
+                refused: Callable[[str], None] | None = None) -> None:
         self._done()
         if worker.cancelled:
             self.message.emit(self.tr("Cancelled"))
+        elif refused is not None:
+            refused(message)
         else:
             dialogs.inform(self._window, title, message)

@@ -16,17 +16,27 @@ SHOW_AFTER_MS = 400  # quick exports finish before the window would flash up
 
 
 class TransferProgress(QProgressDialog):
-    """Follows one worker: busy until it reports a percentage; Cancel asks it to stop."""
+    """Follows one worker: busy until it reports a percentage; Cancel asks it to stop.
 
-    def __init__(self, worker: Worker, text: str, parent: QWidget | None) -> None:
+    A modal one holds the window at once and cannot be cancelled: it follows a write,
+    which must finish (or roll back) whole while nothing else writes.
+    """
+
+    def __init__(self, worker: Worker, text: str, parent: QWidget | None, *,
+                 modal: bool = False) -> None:
         super().__init__(text, "", 0, 0, parent)
-        self.cancel_button = QPushButton(self.tr("Cancel"))
-        self.setCancelButton(self.cancel_button)
+        self.cancel_button: QPushButton | None = None
+        if modal:
+            self.setCancelButton(None)
+        else:
+            self.cancel_button = QPushButton(self.tr("Cancel"))
+            self.setCancelButton(self.cancel_button)
         self.setWindowTitle(self.tr("Please wait"))
-        self.setWindowModality(Qt.WindowModality.NonModal)
+        self.setWindowModality(Qt.WindowModality.WindowModal if modal
+                               else Qt.WindowModality.NonModal)
         self.setAutoClose(False)
         self.setAutoReset(False)
-        self.setMinimumDuration(SHOW_AFTER_MS)
+        self.setMinimumDuration(0 if modal else SHOW_AFTER_MS)
         self._worker: Worker | None = worker
         self.canceled.connect(self._cancel_worker)
         worker.signals.progress.connect(self._progress)

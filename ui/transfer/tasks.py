@@ -15,9 +15,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from planner.domain.changes import Done
 from planner.errors import PlannerError
 from planner.io.imports import CheckedImport
-from planner.storage.plan_file import reader
+from planner.storage.plan_file import Plan, reader
 from ui.workers.runner import Worker
 
 Writer = Callable[[Any, Path], Path]
@@ -104,3 +105,12 @@ def preview_task(worker: Worker, plan_path: Path, source: Path, kind: str) -> Ch
         checked = check_import(plan, source, kind)
     worker.check_cancelled()
     return checked
+
+
+def write_task(worker: Worker, plan: Plan, checked: CheckedImport) -> Done:
+    """Write a checked import on a connection of the worker's own, under the plan's
+    lock; the result is adopted by the GUI's undo stack as one step."""
+    from planner.io.import_action import run_import
+
+    with plan.worker_writer() as writing:
+        return run_import(writing, checked)
