@@ -21,7 +21,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from solver import certificate, lp
-from solver.errors import NoAllocation
+from solver.errors import NoAllocation, SolverError
 from solver.explain import explain
 from solver.formulation import Formulation, build
 from solver.outer import tangent_bound
@@ -33,6 +33,13 @@ from solver.result import Allocation, Infeasible
 _DUST = 1e-6
 _CLUSTER = (0.9, 0.97, 1.03, 1.1)
 Progress = Callable[[int, float], bool]  # (round, gap) -> keep going?
+ShouldStop = Callable[[], bool]  # asked before every solve: has the caller given up?
+
+
+class Stopped(SolverError):
+    """The caller's `should_stop` said so: the run was abandoned, with no answer. Unlike
+    `progress` returning False, nothing is returned: a cancelled run may have no
+    allocation yet, and a half-refined one is not what the caller asked for."""
 
 
 def allocate(
@@ -40,6 +47,7 @@ def allocate(
     *,
     current: np.ndarray | None = None,
     progress: Progress | None = None,
+    should_stop: ShouldStop | None = None,
 ) -> Allocation | Infeasible:
     """Optimise `problem`; return an `Allocation`, or an `Infeasible` explanation.
 
@@ -47,10 +55,14 @@ def allocate(
         placed on it so the result is never worse than it when it is feasible.
     :param progress: called after each round; returning False stops early (the
         best allocation so far is returned, with its honest gap).
+    :param should_stop: asked before each LP/MIP solve (and so between rounds, about
+        every solve's time at worst); True abandons the run.
     :raises InvalidProblem: malformed input.
+    :raises Stopped: `should_stop` returned True.
     :raises NoAllocation: the solver gave up (time limit, numerical trouble).
     """
-    return allocate_from(problem, current=current, progress=progress)[0]
+    return allocate_from(problem, current=current, progress=progress,
+                         should_stop=should_stop)[0]
 
 
 def allocate_from(
@@ -59,6 +71,7 @@ def allocate_from(
     *,
     current: np.ndarray | None = None,
     progress: Progress | None = None,
+    should_stop: ShouldStop | None = None,
 ) -> tuple[Allocation | Infeasible, Breakpoints]:
     """`allocate`, starting from the breakpoints of an earlier solve of a problem with
     the same channels and periods, and returning the refined breakpoints.
@@ -68,7 +81,7 @@ def allocate_from(
     curves themselves (a MIP with a switch per S-curve term).
     """
     problem.validate()
-    search = _Search(problem, time.perf_counter(), progress)
+    search = _Search(problem, time.perf_counter(), progress, should_stop)
     f = build(problem)
     terms = f.terms
     bp = breakpoints if breakpoints is not None else _initial(f)
@@ -158,6 +171,7 @@ class _Search:
     problem: AllocationProblem
     started: float
     progress: Progress | None
+    should_stop: ShouldStop | None = None
     values: np.ndarray | None = None
     duals: np.ndarray | None = None
     reduced: np.ndarray | None = None
@@ -185,6 +199,10 @@ class _Search:
                            np.concatenate([self.convex[1], np.array(new_x, dtype=float)]))
         return bool(fresh)
 
+    def _check_stop(self) -> None:
+        if self.should_stop is not None and self.should_stop():
+            raise Stopped(f"stopped by the caller after {self.count} round(s)")
+
     def rounds(self, f: Formulation, bp: Breakpoints) -> str:
         """Solve, bound, refine until the gap is proved small enough; returns
         "infeasible" when the constraints cannot hold together."""
@@ -197,6 +215,7 @@ class _Search:
             remaining = problem.time_limit - (time.perf_counter() - self.started)
             if remaining <= 0:
                 break
+            self._check_stop()
             self.count += 1
             solution = pieces.solve(bp, remaining) if pieces is not None else \
                 lp.solve(f, bp, time_limit=remaining, hint=hint)
@@ -213,6 +232,7 @@ class _Search:
                 return "infeasible"
             continuous = solution
             if len(integers) or solution.switches is not None:
+                self._check_stop()
                 fixed = {int(i): float(round(solution.values[i])) for i in integers}
                 continuous = lp.solve(f, bp, fixed=fixed, fixed_switches=solution.switches,
                                       time_limit=remaining)
@@ -227,6 +247,7 @@ class _Search:
             outer_values = None
             mip = len(integers) or solution.switches is not None
             if mip and relative_gap(lower, self.upper, f.scale) > problem.tolerance:
+                self._check_stop()
                 outer, outer_values = tangent_bound(f, bp, remaining, self.convex)
                 self.upper = min(self.upper, outer)
             self.offer(lower, values, duals, continuous.reduced_costs)
@@ -273,4 +294,4 @@ def _refine(f: Formulation, bp: Breakpoints, bound: certificate.Bound,
     return added > 0
 
 
-__all__ = ["BRAND", "PROMOTION", "allocate", "relative_gap"]
+__all__ = ["BRAND", "PROMOTION", "Stopped", "allocate", "relative_gap"]

@@ -17,7 +17,7 @@ from collections.abc import Callable
 
 import numpy as np
 
-from solver.allocation import allocate
+from solver.allocation import ShouldStop, Stopped, allocate
 from solver.problem import AllocationProblem
 from solver.result import Allocation, Frontier, FrontierPoint, Infeasible
 
@@ -26,21 +26,34 @@ _TIE_BREAK = 1e-6
 
 
 def frontier(problem: AllocationProblem, points: int = 21,
-             progress: Callable[[int, int], bool] | None = None) -> Frontier | Infeasible:
+             progress: Callable[[int, int], bool] | None = None,
+             should_stop: ShouldStop | None = None) -> Frontier | Infeasible:
     """`points` allocations from the most promotion revenue to the most brand response.
 
     :param progress: called with (done, total) after each point; returning False
         stops early with the points found so far.
+    :param should_stop: asked before each point and inside each point's solve;
+        True abandons the sweep.
+    :raises Stopped: `should_stop` returned True (the points so far are dropped:
+        a cancelled sweep is not a shorter frontier).
     """
     if points < 2:
         raise ValueError("a frontier needs at least 2 points")
     base = dataclasses.replace(problem, objective="max_value", brand_floor=None,
                                promotion_weight=1.0)
-    sales = allocate(dataclasses.replace(base, brand_value=_TIE_BREAK))
+
+    def solve(brand_value: float, current: np.ndarray | None = None,
+              promotion_weight: float = 1.0) -> Allocation | Infeasible:
+        if should_stop is not None and should_stop():
+            raise Stopped("frontier stopped by the caller")
+        return allocate(dataclasses.replace(base, brand_value=brand_value,
+                                            promotion_weight=promotion_weight),
+                        current=current, should_stop=should_stop)
+
+    sales = solve(_TIE_BREAK)
     if isinstance(sales, Infeasible):
         return sales
-    brand = allocate(dataclasses.replace(base, brand_value=1.0, promotion_weight=_TIE_BREAK),
-                     current=sales.spend)
+    brand = solve(1.0, sales.spend, promotion_weight=_TIE_BREAK)
     assert isinstance(brand, Allocation)  # the same constraints as the feasible first end
     found = [FrontierPoint(0.0, sales), FrontierPoint(np.inf, brand)]
     if progress is not None and not progress(2, points):
@@ -59,8 +72,7 @@ def frontier(problem: AllocationProblem, points: int = 21,
         rise = left.promotion_revenue - right.promotion_revenue
         run = right.brand_response - left.brand_response
         weight = rise / run if run > 0 else found[i].brand_value
-        point = allocate(dataclasses.replace(base, brand_value=float(weight)),
-                         current=left.spend)
+        point = solve(float(weight), left.spend)
         if not isinstance(point, Allocation):
             break
         found.insert(i + 1, FrontierPoint(float(weight), point))

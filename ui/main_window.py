@@ -38,6 +38,7 @@ from ui.file_controller import FileController
 from ui.models.flight_filter import FlightFilter
 from ui.models.overview import PlanOverview, Snapshot
 from ui.models.plan_index import PlanIndex
+from ui.optimise import OptimiseTab
 from ui.panels.campaign_tree import CampaignTree
 from ui.panels.empty_state import EmptyState
 from ui.panels.flights_table import FlightsTable
@@ -74,6 +75,7 @@ class MainWindow(QMainWindow):
                                           self.flight_filter)
         self.summary = SummaryPanel(self.overview)
         self.budget = BudgetTab(document, self.index, self.selection, self.overview)
+        self.optimise = OptimiseTab(document, self.index, self.selection)
         self.curves = CurvesTab(document, self.index)
         self.performance = PerformanceTab(document, self.index, self.flight_filter)
         self.tabs = QTabWidget()
@@ -81,6 +83,7 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.calendar, self.tr("Calendar"))
         self.tabs.addTab(self.flights_table, self.tr("Flights"))
         self.tabs.addTab(self.budget, self.tr("Budget"))
+        self.tabs.addTab(self.optimise, self.tr("Optimise"))
         self.tabs.addTab(self.curves, self.tr("Curves"))
         self.tabs.addTab(self.performance, self.tr("Performance"))
         self.tabs.addTab(self.summary, self.tr("Summary"))
@@ -389,6 +392,6 @@ class MainWindow(QMainWindow):
             settings.save_window_geometry(self.saveGeometry(), self.saveState())
         self.files.shutdown()
         self.overview.shutdown()
-        for tab in (self.budget, self.curves, self.performance):
+        for tab in (self.budget, self.optimise, self.curves, self.performance):
             tab.shutdown()
         super().closeEvent(event)

@@ -1,0 +1,91 @@
+"""The two jobs the tab hands to a pool thread: one optimisation, one frontier.
+
+Each opens its own reader connection (the GUI's belongs to the GUI thread), and
+passes the worker's cancel flag to the solver, which asks it before every LP
+solve, so Cancel ends even a long weekly run within about one solve.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+
+from planner.services import optimise
+from planner.storage.plan_file import reader
+from solver.allocation import Stopped, allocate
+from solver.frontier import frontier
+from solver.result import Allocation, Frontier, Infeasible
+from ui.optimise.figures import RunFigures, from_allocation
+from ui.optimise.request import RunRequest, build
+from ui.workers.runner import Cancelled, Worker
+
+FRONTIER_SHARE = (0.0, 1.0)  # the sweep runs from all-sales to all-brand, as the CLI's
+
+
+@dataclass(frozen=True)
+class RunOutcome:
+    """`figures` are computed here, off the GUI thread (None when impossible)."""
+
+    request: RunRequest
+    problem: optimise.PlanProblem
+    result: Allocation | Infeasible
+    figures: RunFigures | None = None
+
+
+@dataclass(frozen=True)
+class FrontierOutcome:
+    """`current` is the plan's own (brand response, promotion revenue) in solver units."""
+
+    request: RunRequest
+    problem: optimise.PlanProblem
+    result: Frontier | Infeasible
+    current: tuple[float, float]
+
+
+def _progress_percent(gap: float, tolerance: float) -> int:
+    """A gap closes roughly geometrically: 1 (nothing known) → tolerance (done)."""
+    if not math.isfinite(gap) or gap >= 1:
+        return 5
+    return int(5 + 90 * min(1.0, math.log(max(gap, tolerance)) / math.log(tolerance)))
+
+
+def run_optimisation(worker: Worker, path: str, request: RunRequest) -> RunOutcome:
+    """What `optimise.run` does, with progress and cancelling (it takes neither)."""
+    with reader(path) as plan:
+        problem = build(plan, request)
+    worker.check_cancelled()
+    worker.report(5, "")
+
+    def progress(_round: int, gap: float) -> bool:
+        worker.report(_progress_percent(gap, request.tolerance), f"{gap:.4%}")
+        return True
+
+    try:
+        result = allocate(problem.problem, current=problem.current, progress=progress,
+                          should_stop=lambda: worker.cancelled)
+    except Stopped:
+        raise Cancelled("cancelled") from None
+    figures = from_allocation(problem, result) if isinstance(result, Allocation) else None
+    return RunOutcome(request, problem, result, figures)
+
+
+def run_frontier(worker: Worker, path: str, request: RunRequest, points: int
+                 ) -> FrontierOutcome:
+    with reader(path) as plan:
+        problem = build(plan, request, brand_share=FRONTIER_SHARE)
+    worker.check_cancelled()
+    revenue, brand = optimise.outcome(problem, problem.current)
+
+    def progress(done: int, total: int) -> bool:
+        worker.report(int(100 * done / total), f"{done}/{total}")
+        return True
+
+    try:
+        result = frontier(problem.problem, points=points, progress=progress,
+                          should_stop=lambda: worker.cancelled)
+    except Stopped:
+        raise Cancelled("cancelled") from None
+    return FrontierOutcome(request, problem, result,
+                           (float(np.sum(brand)), float(np.sum(revenue))))
