@@ -49,6 +49,7 @@ from ui.performance.tab import PerformanceTab
 from ui.selection import Selection
 from ui.transfer import TransferController
 from ui.view_options import ViewOptions
+from ui.workers.process import shutdown_processes
 
 APP_TITLE = "Omnichannel Campaign Planner"
 DEFAULT_SIZE = (1280, 800)
@@ -394,4 +395,5 @@ class MainWindow(QMainWindow):
         self.overview.shutdown()
         for tab in (self.budget, self.optimise, self.curves, self.performance):
             tab.shutdown()
+        shutdown_processes()  # after the tabs: they wait for their running jobs
         super().closeEvent(event)

@@ -9,6 +9,9 @@ result (and saved the run as a scenario), for:
              channels; 2026 has 53 ISO weeks);
 2. frontier  the 21-point brand/promotion frontier of the demo plan, weekly.
 
+The solving happens in the shared child process (`ui.workers.process`); the first
+run also starts it (off the GUI thread), the later ones find it warm.
+
 Target: no stall over 100 ms. Run it directly; pytest does not collect it::
 
     QT_QPA_PLATFORM=offscreen python tests/benchmarks/bench_gui_stall.py [--repeat 3]

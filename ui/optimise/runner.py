@@ -1,5 +1,6 @@
-"""Runs optimisations and frontiers one at a time on a pool thread, with progress
-and Cancel, and reports each back on the GUI thread.
+"""Runs optimisations and frontiers one at a time, with progress and Cancel, and
+reports each back on the GUI thread. The solving happens in the shared child
+process (`ui.workers.process`); a pool thread waits for it and relays.
 
 Cancel asks the solver to stop (it checks before every LP solve); `cancelled`
 comes when the job has actually ended, so the next one never waits behind it
@@ -12,6 +13,7 @@ from PySide6.QtCore import QObject, Signal
 
 from ui.optimise.request import RunRequest
 from ui.optimise.tasks import run_frontier, run_optimisation
+from ui.workers.process import run_in_process
 from ui.workers.runner import Worker, WorkerPool
 
 
@@ -36,10 +38,10 @@ class OptimiseRunner(QObject):
         return self._worker is not None
 
     def optimise(self, path: str, request: RunRequest) -> None:
-        self._start("run", Worker(run_optimisation, path, request))
+        self._start("run", Worker(run_in_process, run_optimisation, path, request))
 
     def frontier(self, path: str, request: RunRequest, points: int) -> None:
-        self._start("frontier", Worker(run_frontier, path, request, points))
+        self._start("frontier", Worker(run_in_process, run_frontier, path, request, points))
 
     def _start(self, kind: str, worker: Worker) -> None:
         if self._worker is not None:

@@ -1,8 +1,11 @@
-"""The two jobs the tab hands to a pool thread: one optimisation, one frontier.
+"""The two jobs the tab runs off the GUI thread: one optimisation, one frontier.
 
-Each opens its own reader connection (the GUI's belongs to the GUI thread), and
-passes the worker's cancel flag to the solver, which asks it before every LP
-solve, so Cancel ends even a long weekly run within about one solve.
+They run in the shared child process (`ui.workers.process`), the whole job there:
+building the problem phases every flight and the solver's Python holds the GIL,
+so either on a thread would stall the GUI; in the child, the GUI's only cost is
+reading back the outcome. So each opens its own reader connection on the plan's
+path, and passes the task's cancel flag to the solver, which asks it before
+every LP solve: Cancel ends even a long weekly run within about one solve.
 """
 
 from __future__ import annotations
@@ -19,7 +22,8 @@ from solver.frontier import frontier
 from solver.result import Allocation, Frontier, Infeasible
 from ui.optimise.figures import RunFigures, from_allocation
 from ui.optimise.request import RunRequest, build
-from ui.workers.runner import Cancelled, Worker
+from ui.workers.process import Task
+from ui.workers.runner import Cancelled
 
 FRONTIER_SHARE = (0.0, 1.0)  # the sweep runs from all-sales to all-brand, as the CLI's
 
@@ -51,40 +55,40 @@ def _progress_percent(gap: float, tolerance: float) -> int:
     return int(5 + 90 * min(1.0, math.log(max(gap, tolerance)) / math.log(tolerance)))
 
 
-def run_optimisation(worker: Worker, path: str, request: RunRequest) -> RunOutcome:
+def run_optimisation(task: Task, path: str, request: RunRequest) -> RunOutcome:
     """What `optimise.run` does, with progress and cancelling (it takes neither)."""
     with reader(path) as plan:
         problem = build(plan, request)
-    worker.check_cancelled()
-    worker.report(5, "")
+    task.check_cancelled()
+    task.report(5, "")
 
     def progress(_round: int, gap: float) -> bool:
-        worker.report(_progress_percent(gap, request.tolerance), f"{gap:.4%}")
+        task.report(_progress_percent(gap, request.tolerance), f"{gap:.4%}")
         return True
 
     try:
         result = allocate(problem.problem, current=problem.current, progress=progress,
-                          should_stop=lambda: worker.cancelled)
+                          should_stop=lambda: task.cancelled)
     except Stopped:
         raise Cancelled("cancelled") from None
     figures = from_allocation(problem, result) if isinstance(result, Allocation) else None
     return RunOutcome(request, problem, result, figures)
 
 
-def run_frontier(worker: Worker, path: str, request: RunRequest, points: int
+def run_frontier(task: Task, path: str, request: RunRequest, points: int
                  ) -> FrontierOutcome:
     with reader(path) as plan:
         problem = build(plan, request, brand_share=FRONTIER_SHARE)
-    worker.check_cancelled()
+    task.check_cancelled()
     revenue, brand = optimise.outcome(problem, problem.current)
 
     def progress(done: int, total: int) -> bool:
-        worker.report(int(100 * done / total), f"{done}/{total}")
+        task.report(int(100 * done / total), f"{done}/{total}")
         return True
 
     try:
         result = frontier(problem.problem, points=points, progress=progress,
-                          should_stop=lambda: worker.cancelled)
+                          should_stop=lambda: task.cancelled)
     except Stopped:
         raise Cancelled("cancelled") from None
     return FrontierOutcome(request, problem, result,
