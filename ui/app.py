@@ -24,6 +24,7 @@ from PySide6.QtCore import QCoreApplication, QEventLoop, QSize, QTimer
 from PySide6.QtWidgets import QApplication
 
 from ui import dialogs
+from ui.charts import all_idle
 from ui.document import PlanDocument
 from ui.errors.crash import CrashHandler, install_crash_handler
 from ui.main_window import APP_TITLE, MainWindow
@@ -102,6 +103,25 @@ def launch(args: argparse.Namespace) -> MainWindow:
     return window
 
 
+def _settled(window: MainWindow) -> bool:
+    """The shown tab has its numbers (tabs compute in workers) and its charts drawn."""
+    tab = window.tabs.currentWidget()
+    return not getattr(tab, "busy", False) and all_idle(window)
+
+
+def _wait_for_tab(window: MainWindow, timeout_ms: int = 20_000) -> None:
+    """Run events until the shown tab has settled (or the timeout passed)."""
+    loop = QEventLoop()
+    poll = QTimer()
+    poll.setInterval(25)
+    poll.timeout.connect(lambda: _settled(window) and loop.quit())
+    QTimer.singleShot(timeout_ms, loop.quit)
+    poll.start()
+    if not _settled(window):
+        loop.exec()
+    poll.stop()
+
+
 def _screenshot(app: QApplication, args: argparse.Namespace, crashes: CrashHandler) -> int:
     """Start up, wait until it settles (the demo build included), show the tab, let
     layouts run, grab the window, quit. Exit status 1 when no plan could be shown,
@@ -127,6 +147,7 @@ def _screenshot(app: QApplication, args: argparse.Namespace, crashes: CrashHandl
             finish(2)
             return
         window.overview.wait()  # the status line and health list show the plan's numbers
+        _wait_for_tab(window)
         app.processEvents()
         if args.size is not None and window.size() != args.size:
             print(f"campaign-planner: the window cannot be "

@@ -245,27 +245,30 @@ def test_the_gauge_reflects_the_snapshot_share(open_tab, sample_plan, qtbot):
     assert image.width() > 0 and not image.isNull()
 
 
-def test_charts_exist_after_showing_the_tab(open_tab, sample_plan, qtbot):
+def test_charts_are_drawn_after_showing_the_tab(open_tab, sample_plan, qtbot):
     parts = open_tab(sample_plan.path, show=False)
     tab = parts.tab
-    assert tab.charts.canvases == () and tab.result is None  # nothing done while hidden
+    by_channel, split = tab.charts.views
+    assert by_channel.image is None and tab.result is None  # nothing done while hidden
     tab.show()
     settle(qtbot, parts)
-    by_channel, split = tab.charts.canvases
-    qtbot.waitUntil(lambda: bool(by_channel.figure.axes and split.figure.axes))
-    channels = by_channel.figure.axes[0]
-    assert stacked_total(channels) == pytest.approx(700_000)
-    legend = [t.get_text() for t in channels.get_legend().get_texts()]
-    assert set(legend) == {"Tmall", "Douyin", "WeChat"}
-    assert stacked_total(split.figure.axes[0]) == pytest.approx(700_000)
-    assert [t.get_text() for t in split.figure.axes[0].get_legend().get_texts()] == [
-        "Brand", "Promotion"]
+    qtbot.waitUntil(lambda: by_channel.summary is not None and split.summary is not None,
+                    timeout=20_000)
+    assert by_channel.summary == pytest.approx(700_000)  # the money stacked, in yuan
+    assert set(by_channel.axes[0].legend) == {"Tmall", "Douyin", "WeChat"}
+    assert split.summary == pytest.approx(700_000)
+    assert split.axes[0].legend == ("Brand", "Promotion")
+    assert by_channel.image.width() == round(by_channel.width()
+                                             * by_channel.devicePixelRatioF())
 
 
-def stacked_total(axes) -> float:
-    """The money a stacked-bar chart shows: the height of every bar segment, summed."""
-    return sum(path.vertices[:, 1].max() - path.vertices[:, 1].min()
-               for collection in axes.collections for path in collection.get_paths())
+def test_charts_follow_an_edit(open_tab, sample_plan, qtbot):
+    parts = open_tab(sample_plan.path)
+    by_channel = parts.tab.charts.views[0]
+    qtbot.waitUntil(lambda: by_channel.summary is not None, timeout=20_000)
+    parts.document.run(flights.update_flight, sample_plan.flight_ids[0], budget_minor=1_00)
+    settle(qtbot, parts)
+    qtbot.waitUntil(lambda: by_channel.summary == pytest.approx(400_001), timeout=20_000)
 
 
 def test_closing_the_plan_empties_the_tab(open_tab, sample_plan):

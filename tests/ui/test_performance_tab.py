@@ -97,6 +97,26 @@ def test_figures_equal_the_planner_roll_ups(qtbot: QtBot, tab: PerformanceTab, b
         f"{expected['planned_minor'].iloc[0] / 100:,.2f}"
 
 
+@pytest.mark.parametrize("grain", ["month", "day"])
+def test_the_charts_draw_the_result(qtbot: QtBot, tab: PerformanceTab, grain: str) -> None:
+    if grain != "month":
+        with qtbot.waitSignal(tab.updated, timeout=30_000):
+            tab.set_choice("period", grain)
+    qtbot.waitUntil(lambda: tab.charts.up_to_date, timeout=30_000)
+    assert tab.charts.data.result is tab.result
+    periods = planner_table(tab._document, "period", grain)
+    drawn = periods[(periods["planned_minor"] != 0) | (periods["actual_minor"] != 0)]
+    summary = tab.charts.summary
+    assert summary["periods"] == len(drawn)
+    assert summary["planned"] == pytest.approx(periods["planned_minor"].sum() / 100)
+    assert summary["actual"] == pytest.approx(periods["actual_minor"].sum() / 100)
+    channels = planner_table(tab._document, "channel")
+    assert summary["variance"] == pytest.approx(channels["variance_minor"].sum() / 100)
+    assert [axes.title for axes in tab.charts.axes] == [
+        "Planned vs actual per period", "Variance against plan to date, by channel"]
+    assert tab.charts.axes[0].legend == ("Planned", "Actual")
+
+
 def test_kpi_attainment_is_the_planners(tab: PerformanceTab) -> None:
     with reader(tab._document.path) as plan:
         expected = performance.kpi_attainment(load(plan))

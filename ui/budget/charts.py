@@ -1,137 +1,124 @@
-"""The Budget tab's matplotlib charts: spend by channel per month (stacked) and
-brand vs promotion per month.
+"""The Budget tab's charts: spend by channel per month (stacked) and brand vs
+promotion per month.
 
-matplotlib costs about a second to import, so nothing here imports it until the
-tab is first shown (`ensure_canvases`); the app starts without it.
+Both are drawn on the render thread (`ui.charts.ChartView`); the drawing
+functions here take plain data and a Figure, and import matplotlib only when
+called there, so the app starts without it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 from planner.domain.money import exponent
-from planner.io.fonts import chinese_capable
 from planner.services.budget_grid import BudgetGrid
 from ui.budget.compute import BudgetResult
+from ui.charts import ChartInfo, ChartView
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
-    from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+    from matplotlib.figure import Figure
 
 TOP_CHANNELS = 10  # the rest are stacked as one "Other" band, to keep the legend readable
 OTHER_COLOUR = "#bab0ac"
 BRAND_COLOUR, PROMOTION_COLOUR = "#4e79a7", "#f28e2b"
-SETTLE_MS = 150
 BAR_WIDTH = 0.8
 
 
+@dataclass(frozen=True)
+class Charted:
+    """What both charts draw: the result's numbers and the translated words."""
+
+    result: BudgetResult
+    words: dict[str, str]
+
+
 class BudgetCharts(QWidget):
-    """Two canvases side by side; `show_result` before the canvases exist keeps the
-    result and draws it once they do."""
+    """Two charts side by side; `show_result` redraws them only when the charted
+    numbers changed (switching the grid's rows does not change them)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.canvases: tuple[FigureCanvasQTAgg, ...] = ()
-        self._result: BudgetResult | None = None
-        self._layout = QHBoxLayout(self)
-        self._layout.setContentsMargins(0, 0, 0, 0)
+        self.views = (ChartView(draw_channels), ChartView(draw_brand))
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        for view in self.views:
+            layout.addWidget(view)
         self.setMinimumHeight(220)
-        # Results arriving in a burst (a run of edits) redraw once, when it ends.
-        self._redraw = QTimer(self)
-        self._redraw.setSingleShot(True)
-        self._redraw.setInterval(SETTLE_MS)
-        self._redraw.timeout.connect(self._draw_both)
-
-    def ensure_canvases(self) -> None:
-        if self.canvases:
-            return
-        from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
-        from matplotlib.figure import Figure
-
-        canvases = []
-        for _ in range(2):
-            canvas = FigureCanvasQTAgg(Figure(figsize=(5, 3)))
-            canvas.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-            self._layout.addWidget(canvas)
-            canvases.append(canvas)
-        self.canvases = tuple(canvases)
-        result, self._result = self._result, None
-        self.show_result(result)
 
     def show_result(self, result: BudgetResult | None) -> None:
-        """Redraw only when the charted numbers changed (switching the grid's rows
-        does not change them), one chart per turn of the event loop, after the grid:
-        matplotlib takes about 100 ms per chart, which the GUI thread may spend only once
-        at a time."""
-        drawn = self._result
-        self._result = result
-        if not self.canvases or (drawn is not None and _same(result, drawn)):
+        drawn = self.views[0].data
+        if drawn is not None and result is not None and _same(result, drawn.result):
             return
-        self._redraw.start()
+        data = None if result is None else Charted(result, self._words(result.currency))
+        for view in self.views:
+            view.set_data(data)
 
-    def _draw_both(self) -> None:
-        self._draw(0)
-        QTimer.singleShot(0, self, lambda: self._draw(1))
-
-    def _draw(self, which: int) -> None:
-        result, canvas = self._result, self.canvases[which]
-        with chinese_capable():
-            canvas.figure.clear()
-            if result is not None:
-                # Fixed margins: constrained layout would double the time to render.
-                # The channel chart keeps room on its right for the legend.
-                canvas.figure.subplots_adjust(left=0.14, right=(0.66, 0.98)[which],
-                                              bottom=0.24, top=0.9)
-                (self._channels, self._brand)[which](canvas.figure.add_subplot(), result)
-        canvas.draw_idle()
-
-    def _channels(self, axes: Axes, result: BudgetResult) -> None:
-        import numpy as np
-
-        grid = result.by_channel
-        spend = np.array(grid.cells, dtype=np.int64).reshape(len(grid.row_keys),
-                                                             len(grid.periods))
-        order = np.argsort(-spend.sum(axis=1), kind="stable")
-        bands = [(grid.row_labels[i], spend[i], result.channel_colours[i])
-                 for i in order[:TOP_CHANNELS] if spend[i].any()]
-        if len(order) > TOP_CHANNELS and spend[order[TOP_CHANNELS:]].any():
-            bands.append((self.tr("Other"), spend[order[TOP_CHANNELS:]].sum(axis=0),
-                          OTHER_COLOUR))
-        _stacked(axes, grid, result.currency, bands)
-        axes.set_title(self.tr("Spend by channel per month ({currency})").format(
-            currency=result.currency), fontsize=9)
-        if bands:
-            axes.legend(fontsize=7, loc="upper left", bbox_to_anchor=(1.01, 1.0),
-                        frameon=False)
-
-    def _brand(self, axes: Axes, result: BudgetResult) -> None:
-        grid = result.brand
-        _stacked(axes, grid, result.currency, [
-            (self.tr("Brand"), grid.cells[0], BRAND_COLOUR),
-            (self.tr("Promotion"), grid.cells[1], PROMOTION_COLOUR)])
-        axes.set_title(self.tr("Brand vs promotion per month ({currency})").format(
-            currency=result.currency), fontsize=9)
-        axes.legend(fontsize=7, loc="upper left", frameon=False)
+    def _words(self, currency: str) -> dict[str, str]:
+        return {"other": self.tr("Other"), "brand": self.tr("Brand"),
+                "promotion": self.tr("Promotion"),
+                "by_channel": self.tr("Spend by channel per month ({currency})").format(
+                    currency=currency),
+                "split": self.tr("Brand vs promotion per month ({currency})").format(
+                    currency=currency)}
 
 
-def _same(a: BudgetResult | None, b: BudgetResult | None) -> bool:
+def _same(a: BudgetResult, b: BudgetResult) -> bool:
     """Whether both results chart the same numbers."""
-    if a is None or b is None:
-        return a is b
     return ((a.by_channel, a.brand, a.channel_colours, a.currency)
             == (b.by_channel, b.brand, b.channel_colours, b.currency))
 
 
+def draw_channels(figure: Figure, data: Charted) -> ChartInfo:
+    """The top channels stacked per month, the rest as one "Other" band.
+
+    Summary: the money drawn, in major units."""
+    import numpy as np
+
+    result, words = data.result, data.words
+    grid = result.by_channel
+    spend = np.array(grid.cells, dtype=np.int64).reshape(len(grid.row_keys),
+                                                         len(grid.periods))
+    order = np.argsort(-spend.sum(axis=1), kind="stable")
+    bands = [(grid.row_labels[i], spend[i], result.channel_colours[i])
+             for i in order[:TOP_CHANNELS] if spend[i].any()]
+    if len(order) > TOP_CHANNELS and spend[order[TOP_CHANNELS:]].any():
+        bands.append((words["other"], spend[order[TOP_CHANNELS:]].sum(axis=0), OTHER_COLOUR))
+    # Fixed margins: a constrained layout would double the time to render. The right
+    # one leaves room for the legend.
+    figure.subplots_adjust(left=0.14, right=0.66, bottom=0.24, top=0.9)
+    axes = figure.add_subplot()
+    total = _stacked(axes, grid, result.currency, bands)
+    axes.set_title(words["by_channel"], fontsize=9)
+    if bands:
+        axes.legend(fontsize=7, loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False)
+    return ChartInfo(summary=total)
+
+
+def draw_brand(figure: Figure, data: Charted) -> ChartInfo:
+    """Planned brand and promotion money stacked per month. Summary: the money drawn."""
+    grid, words = data.result.brand, data.words
+    figure.subplots_adjust(left=0.14, right=0.98, bottom=0.24, top=0.9)
+    axes = figure.add_subplot()
+    total = _stacked(axes, grid, data.result.currency, [
+        (words["brand"], grid.cells[0], BRAND_COLOUR),
+        (words["promotion"], grid.cells[1], PROMOTION_COLOUR)])
+    axes.set_title(words["split"], fontsize=9)
+    axes.legend(fontsize=7, loc="upper left", frameon=False)
+    return ChartInfo(summary=total)
+
+
 def _stacked(axes: Axes, grid: BudgetGrid, currency: str,
-             bands: list[tuple[str, Sequence[int], str]]) -> None:
-    """Stacked bars, months along x, money in major units along y.
+             bands: list[tuple[str, Sequence[int], str]]) -> float:
+    """Stacked bars, months along x, money in major units along y; returns the
+    money stacked (the tops of the last band, summed).
 
     One polygon collection per band rather than `Axes.bar`: a bar per month and
-    channel is a patch each, and adding 130 patches costs the GUI thread ~100 ms.
+    channel is a patch each, and 130 patches take ~100 ms to add.
     """
     import numpy as np
     from matplotlib.collections import PolyCollection
@@ -152,3 +139,4 @@ def _stacked(axes: Axes, grid: BudgetGrid, currency: str,
     axes.set_xticks(x, [p.label for p in grid.periods], rotation=45, ha="right", fontsize=7)
     axes.tick_params(axis="y", labelsize=7)
     axes.yaxis.set_major_formatter("{x:,.0f}")
+    return float(bottom.sum())

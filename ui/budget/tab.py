@@ -134,7 +134,6 @@ class BudgetTab(QWidget):
     # -- keeping in step ------------------------------------------------------------
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        self.charts.ensure_canvases()
         if self._stale:
             self._recompute()
 

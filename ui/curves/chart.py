@@ -1,8 +1,10 @@
 """Draw one channel's curves: history points, the curve, and where the plan and
-the latest optimised scenario sit on it (no Qt here; called with a Figure)."""
+the latest optimised scenario sit on it (no Qt here; called with a Figure on the
+render thread, see `ui.charts`)."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -17,8 +19,18 @@ if TYPE_CHECKING:
 PLAN_COLOUR, SCENARIO_COLOUR, CURVE_COLOUR = "#e15759", "#59a14f", "#4e79a7"
 
 
-def draw_channel(figure: Figure, view: ChannelView, words: dict[str, str]) -> None:
-    """Promotion and brand side by side; `words` holds the translated labels."""
+@dataclass(frozen=True)
+class ChannelChart:
+    """One channel's curves and the translated labels to draw them with."""
+
+    view: ChannelView
+    words: dict[str, str]
+
+
+def draw_channel(figure: Figure, data: ChannelChart) -> None:
+    """Promotion and brand side by side."""
+    view, words = data.view, data.words
+    figure.set_layout_engine("constrained")
     scale = 10.0 ** -exponent(view.currency)
     for column, goal in enumerate(view.goals):
         _goal(figure.add_subplot(1, len(view.goals), column + 1), goal, scale, words)

@@ -27,9 +27,9 @@ from PySide6.QtWidgets import (
 from planner.domain.changes import PlanChanges
 from planner.services.curve_edits import ChannelView, GoalView, channel_view, set_curve_params
 from planner.services.fitting import FitReport, save_fits
+from ui.charts import ChartView
 from ui.commands.base import ServiceCommand
-from ui.curves.canvas import LazyCanvas
-from ui.curves.chart import draw_channel
+from ui.curves.chart import ChannelChart, draw_channel
 from ui.curves.form import CurveForm
 from ui.curves.refit import refit
 from ui.document import PlanDocument
@@ -40,7 +40,8 @@ _REDRAW_TABLES = {"curves", "history", "scenarios"}
 
 
 class CurvesTab(QWidget):
-    """`shown(ChannelView)` after a channel's curves are drawn; `refit_done(FitReport)`
+    """`shown(ChannelView)` after a channel's curves are read (the chart follows on the
+    render thread); `refit_done(FitReport)`
     after a re-fit was saved (as one undo step); `refit_failed(message)`.
 
     Call `shutdown()` when the window closes, so no re-fit outlives it.
@@ -65,7 +66,7 @@ class CurvesTab(QWidget):
     def _build(self) -> None:
         self.channel_list = QListWidget()
         self.channel_list.currentItemChanged.connect(lambda *_: self._reload())
-        self.canvas = LazyCanvas()
+        self.chart = ChartView(draw_channel)
         self.info = {goal: QLabel() for goal in ("promotion", "brand")}
         self.forms = {"promotion": CurveForm("promotion", self.tr("Promotion curve")),
                       "brand": CurveForm("brand", self.tr("Brand curve"))}
@@ -97,7 +98,7 @@ class CurvesTab(QWidget):
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.addWidget(self.canvas, 3)
+        right_layout.addWidget(self.chart, 3)
         right_layout.addLayout(details)
         right_layout.addLayout(bar)
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -190,7 +191,6 @@ class CurvesTab(QWidget):
     # -- keeping in step ------------------------------------------------------------------
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        self.canvas.ensure()
         if self._stale:
             self._fill_channels()
 
@@ -231,7 +231,7 @@ class CurvesTab(QWidget):
         channel_id = self.channel_id
         if channel_id is None or not self._document.is_open:
             self.view = None
-            self.canvas.draw(lambda _figure: None)
+            self.chart.set_data(None)
             return
         self.view = self._document.run(channel_view, channel_id)
         for goal in self.view.goals:
@@ -239,8 +239,7 @@ class CurvesTab(QWidget):
             self.forms[goal.goal].show_curve(goal.curve, self.view.currency)
             self.forms[goal.goal].setEnabled(goal.curve is not None
                                              and not self._document.read_only)
-        view, words = self.view, self._words()
-        self.canvas.draw(lambda figure: draw_channel(figure, view, words))
+        self.chart.set_data(ChannelChart(self.view, self._words()))
         self.shown.emit(self.view)
 
     # -- words ----------------------------------------------------------------------------

@@ -1,13 +1,16 @@
-"""The Performance tab's charts, drawn into a Figure (no Qt here): planned vs
-actual per period, and variance against plan to date per channel."""
+"""The Performance tab's charts, drawn into a Figure (no Qt here; called on the
+render thread, see `ui.charts`): planned vs actual per period, and variance
+against plan to date per channel."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import numpy as np
 
 from planner.domain.money import exponent
+from ui.charts.render import ChartInfo
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -19,7 +22,18 @@ MOST_BARS = 60  # beyond this (days, weeks) lines draw in a fraction of the time
 OVER_COLOUR, UNDER_COLOUR = "#e15759", "#59a14f"
 
 
-def draw_performance(figure: Figure, result: PerformanceResult, words: dict[str, str]) -> None:
+@dataclass(frozen=True)
+class PerformanceChart:
+    """A result and the translated labels to draw it with."""
+
+    result: PerformanceResult
+    words: dict[str, str]
+
+
+def draw_performance(figure: Figure, data: PerformanceChart) -> ChartInfo:
+    """Summary: the periods drawn and the money on each chart, in major units."""
+    result, words = data.result, data.words
+    figure.set_layout_engine("constrained")
     scale = 10.0 ** -exponent(result.currency)
     periods = result.periods[(result.periods["planned_minor"] != 0)
                              | (result.periods["actual_minor"] != 0)]
@@ -52,3 +66,6 @@ def draw_performance(figure: Figure, result: PerformanceResult, words: dict[str,
     axes.set_title(words["variance"], fontsize=9)
     axes.xaxis.set_major_formatter("{x:,.0f}")
     axes.tick_params(axis="x", labelsize=7)
+    return ChartInfo(summary={"periods": len(periods), "planned": float(planned.sum()),
+                              "actual": float(actual.sum()),
+                              "variance": float(variance.sum())})
