@@ -74,3 +74,4 @@ from planner.cli import plan_commands  # noqa: E402,F401  (registers the command
 from planner.cli import optimise_commands  # noqa: E402,F401
 from planner.cli import import_commands  # noqa: E402,F401
 from planner.cli import export_commands  # noqa: E402,F401
+from planner.cli import merge_commands  # noqa: E402,F401

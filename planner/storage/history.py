@@ -105,6 +105,7 @@ def action(
     handle = ActionHandle(str(uuid.uuid4()), label, kind)
     db = plan.db
     with db.atomic():
+        plan.settle_identity()
         seq, hlc = _next_hlc(plan)
         at = dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds")
         db.execute(

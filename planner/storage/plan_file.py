@@ -29,7 +29,7 @@ from planner.errors import (
     PlanFileError,
     ReadOnlyPlan,
 )
-from planner.storage import backups, history, migrations, rows
+from planner.storage import backups, history, identity, migrations, rows
 from planner.storage.lock import WriteLock
 from planner.storage.schema import APPLICATION_ID, SCHEMA_VERSION
 
@@ -64,6 +64,12 @@ class Plan:
         return self.meta("copy_id") or ""
 
     # -- writing --------------------------------------------------------------------
+    def settle_identity(self) -> None:
+        """Inside each action's transaction, before its stamp: a plain file copy gets its
+        own copy id at its first edit (see `identity.py`). Not on open, so opening a plan
+        writes nothing, and a refused edit leaves the file as it was."""
+        identity.settle(self.db.conn, self.path)
+
     def action(self, label: str, kind: str = "edit") -> contextlib.AbstractContextManager:
         """One user action: one transaction, every write captured under one id."""
         if self.read_only:
@@ -269,6 +275,7 @@ def _write_copy(plan: Plan, target: Path) -> Path:
             plan.db.conn.backup(dest)
             dest.execute("PRAGMA journal_mode = DELETE")
             dest.execute("UPDATE meta SET value = ? WHERE key = 'copy_id'", [str(uuid.uuid4())])
+            identity.forget(dest)
             dest.commit()
         finally:
             dest.close()
