@@ -75,3 +75,4 @@ from planner.cli import optimise_commands  # noqa: E402,F401
 from planner.cli import import_commands  # noqa: E402,F401
 from planner.cli import export_commands  # noqa: E402,F401
 from planner.cli import merge_commands  # noqa: E402,F401
+from planner.cli import reforecast_commands  # noqa: E402,F401

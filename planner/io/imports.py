@@ -45,7 +45,8 @@ class CheckedImport:
     write: Callable[[Any], None] | None  # None for history, which re-reads on write
 
 
-def _stamp(plan: Any) -> int:
+def plan_stamp(plan: Any) -> int:
+    """The plan's last action, to tell whether it changed between a check and its write."""
     return int(plan.db.execute("SELECT COALESCE(MAX(seq), 0) FROM actions").fetchone()[0])
 
 
@@ -58,7 +59,7 @@ def check_import(plan: Any, path: str | os.PathLike[str], kind: str, *,
     if kind not in KINDS:
         raise ValueError(f"kind must be one of {', '.join(KINDS)}, not {kind!r}")
     path = Path(path)
-    stamp = _stamp(plan)
+    stamp = plan_stamp(plan)
     report = ImportReport(file=path.name, kind=kind, dry_run=True)
     if kind == "history":
         from planner.io.history_table import import_history_file
@@ -94,7 +95,7 @@ def write_import(plan: Any, checked: CheckedImport, *,
                                  warnings=list(checked_report.warnings))
     if report.problems:
         return report
-    if _stamp(plan) != checked.stamp:
+    if plan_stamp(plan) != checked.stamp:
         report.problem("the plan changed after the file was checked; import it again")
         return report
     if checked.kind == "history":

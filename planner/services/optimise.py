@@ -115,7 +115,7 @@ def best_curves(plan: Plan) -> dict[tuple[str, str], tuple[str, dict, dict]]:
     return {key: value for key, (_, value) in best.items()}
 
 
-def _season(periods: tuple[Period, ...], season: Mapping[str, float] | None) -> np.ndarray:
+def season_index(periods: tuple[Period, ...], season: Mapping[str, float] | None) -> np.ndarray:
     """Mean seasonal index of each period's days. A day takes its own week's index
     when stored (keys are week starts), else the mean of the stored weeks with its
     ISO week number: festivals that move with the lunar calendar get smoothed."""
@@ -189,14 +189,19 @@ def flight_cells(flight: Flight, brand_share_bp: int, starts: list[int]) -> np.n
     return np.stack([brand, total - brand], axis=1)
 
 
-def _plan_spend(plan: Plan, ids: list[str], periods: tuple[Period, ...], past: int
-                ) -> tuple[np.ndarray, np.ndarray]:
+def _plan_spend(plan: Plan, ids: list[str], periods: tuple[Period, ...], past: int,
+                through: dt.date | None = None) -> tuple[np.ndarray, np.ndarray]:
     """(spend, committed) [c, t, g] in minor units: flights phased to days and split
     by their campaign's brand share; in past periods a channel's actuals, where it
-    has any, replace the plan (split like their flight, else like the plan there)."""
+    has any, replace the plan (split like their flight, else like the plan there).
+    With `through`, actuals count only up to that day and, where they replace the
+    plan, the plan still stands on the past periods' days after it."""
     where = {cid: c for c, cid in enumerate(ids)}
     starts = period_starts([(p.start, p.end) for p in periods])
+    cut = starts[past] if through is None else min(through.toordinal() + 1, starts[past])
+    after = [max(s, cut) for s in starts[:past + 1]]  # the past periods' days after `through`
     spend, committed = (np.zeros((len(ids), len(periods), 2), dtype=np.int64) for _ in "ab")
+    tail = np.zeros_like(spend[:, :past])
     campaign_share, share = brand_shares(plan), {}
     for flight in rows.all_of(plan.db, Flight):
         share[flight.id] = campaign_share[flight.campaign_id]
@@ -204,22 +209,26 @@ def _plan_spend(plan: Plan, ids: list[str], periods: tuple[Period, ...], past: i
             cell = flight_cells(flight, share[flight.id], starts)
             spend[where[flight.channel_id]] += cell
             committed[where[flight.channel_id]] += cell if flight.committed else 0
+            if past and cut < starts[past]:
+                tail[where[flight.channel_id]] += flight_cells(flight, share[flight.id], after)
     actual = np.zeros_like(spend[:, :past])
     seen = np.zeros(actual.shape[:2], dtype=bool)
     for fid, cid, start, end, amount in plan.db.execute(
             'SELECT flight_id, channel_id, start, "end", spend_minor FROM actuals'):
         first, last = dt.date.fromisoformat(start), dt.date.fromisoformat(end)
-        if cid not in where or not past or first.toordinal() >= starts[past]:
+        if cid not in where or not past or first.toordinal() >= cut:
             continue
         c = where[cid]
-        total = _per_period(starts, first, phase_days(max(amount, 0), first, last))
+        days = phase_days(max(amount, 0), first, last)[:cut - first.toordinal()]
+        last = min(last, dt.date.fromordinal(cut - 1))
+        total = _per_period(starts, first, days)
         planned = spend[c].sum(axis=1)
         brand = (total * share[fid] // 10000 if fid in share else
                  (total * spend[c, :, BRAND] / np.maximum(planned, 1)).astype(np.int64))
         actual[c] += np.stack([brand, total - brand], axis=1)[:past]
         lo = bisect.bisect_right(starts, first.toordinal()) - 1
         seen[c, max(lo, 0):min(bisect.bisect_right(starts, last.toordinal()), past)] = True
-    spend[:, :past] = np.where(seen[..., None], actual, spend[:, :past])
+    spend[:, :past] = np.where(seen[..., None], actual + tail, spend[:, :past])
     return spend, committed
 
 
@@ -255,7 +264,8 @@ def build_problem(plan: Plan, *, grain: str = "week", budget_minor: int | None =
                   lock_committed: bool = True,
                   channel_limits: Mapping[str, tuple[int | None, int | None]] | None = None,
                   period_caps: Mapping[str, int] | None = None, tolerance: float = 1e-4,
-                  today: dt.date | None = None) -> PlanProblem:
+                  today: dt.date | None = None, actuals_through: dt.date | None = None
+                  ) -> PlanProblem:
     """The plan's allocation problem over its horizon at `grain` ("week" or "month").
 
     The past is fixed, not re-planned: each period that began before `today` gets
@@ -272,6 +282,10 @@ def build_problem(plan: Plan, *, grain: str = "week", budget_minor: int | None =
         the plan has no setting for it, so 1.0 unless given.
     :param channel_limits: channel id -> (min, max) in minor units, over the record's.
     :param period_caps: period key -> most that may be spent in it, minor units.
+    :param actuals_through: the last day actuals count for (a reforecast's as-of
+        date). A past period holding later days keeps the plan on them, so a
+        period that straddles the date is fixed at actuals to it plus the plan
+        after it (default: a channel's actuals stand for its whole past periods).
     :raises ValidationError: an unknown grain, channel or period key.
     """
     if grain not in GRAINS:
@@ -292,7 +306,8 @@ def build_problem(plan: Plan, *, grain: str = "week", budget_minor: int | None =
     unknown = sorted(set(limits) - {ch.id for ch in channels})
     if unknown:
         raise ValidationError("channel_limits", unknown[0], "is not a channel")
-    spend, committed = _plan_spend(plan, [ch.id for ch in channels], periods, past)
+    spend, committed = _plan_spend(plan, [ch.id for ch in channels], periods, past,
+                                   actuals_through)
     weeks = np.array([p.days / 7 for p in periods])
     specs, keep, notes, outside, left = [], [], [], 0, []
     for c, ch in enumerate(channels):
@@ -314,7 +329,8 @@ def build_problem(plan: Plan, *, grain: str = "week", budget_minor: int | None =
                                                 else None)
         carry = _carry(plan, ch.id, mine["brand"][1], periods[0].start) if "brand" in mine \
             else 0.0
-        specs.append(replace(_spec(ch.name, mine, _season(periods, season), weeks, carry, scale),
+        index = season_index(periods, season)
+        specs.append(replace(_spec(ch.name, mine, index, weeks, carry, scale),
                              min_total=(low or 0) / scale,
                              max_total=None if high is None else high / scale))
         keep.append(c)
