@@ -104,7 +104,8 @@ def test_the_menus_offer_every_format_and_kind(editing, window):
     exports, imports = menu_texts(controller_for(editing, window))
     assert exports == ["Excel &workbook…", "&CSV of flights…", "iCalendar by &flight…",
                        "iCalendar by c&ampaign…", "&PDF calendar…", "P&NG budget charts…"]
-    assert imports == ["&Flights and campaigns…", "&Actuals…", "Channel &history…"]
+    assert imports == ["&Flights and campaigns…", "&Actuals…", "Channel &history…",
+                       "Ad &platform report…"]
 
 
 def test_a_read_only_plan_exports_but_never_imports(sample_plan, window):

@@ -105,6 +105,13 @@ def test_a_run_shows_what_the_planner_computes_and_is_saved(qtbot: QtBot, demo: 
     assert tab.results.heat_model.columnCount() == 12
     heat_total = sum(tab.results.heat_model.amount(r, c) for r in range(16) for c in range(12))
     assert abs(heat_total - int(figures.spend.sum())) <= 16 * 12
+    bars = tab.results.bars
+    tab.results.detail.setCurrentWidget(bars)
+    qtbot.waitUntil(lambda: bars.up_to_date, timeout=5000)
+    assert bars.summary["channels"] == len(problem.channel_ids)
+    assert bars.summary["optimised"] == pytest.approx(figures.spend.sum() / 100_000)
+    assert bars.summary["current"] == pytest.approx(figures.current_spend.sum() / 100_000)
+    assert bars.axes[0].legend == ("Current plan", "Optimised")
     # Saved as a scenario, undoably; undo removes it again.
     stored = demo.document.run(list_scenarios)
     assert len(stored) == 1 and stored[0].result["objective_minor"] == figures.objective_minor
@@ -181,17 +188,24 @@ def test_clicking_a_frontier_point_shows_it(qtbot: QtBot, demo: Opened):
     points = panel.points()
     assert len(points) == 7
     assert [b for b, _ in points] == sorted(b for b, _ in points)
-    canvas = panel.chart.canvas
-    canvas.draw()
-    x, y = panel.chart.pixel_of(*points[3])
+    chart = panel.chart
+    qtbot.waitUntil(lambda: chart.up_to_date, timeout=5000)
+    assert chart.summary == {"points": 7, "current": panel.outcome.current, "chosen": None}
+    assert chart.axes[0].legend == ("Frontier", "Current plan")
+    assert len(chart.last.points) == 7  # the frontier's; the current plan is not pickable
+    x, y = chart.last.points[3]
+    assert chart.point_at(x, y) == 3
     with qtbot.waitSignal(panel.chosen, timeout=2000) as blocker:
-        qtbot.mouseClick(canvas, Qt.MouseButton.LeftButton, pos=QPoint(round(x), round(y)))
+        qtbot.mouseClick(chart, Qt.MouseButton.LeftButton, pos=QPoint(round(x), round(y)))
     assert blocker.args[2] == 4 and panel.current_point == 3
-    chosen = panel.allocations[3]
+    chosen = panel.outcome.allocation(3)
+    assert (chosen.brand_response, chosen.promotion_revenue) == points[3]
     figures = tab.results.figures
     assert figures is not None and tab.results.title.text() == "Frontier point 4"
     assert figures.brand_response == chosen.brand_response
     assert figures.revenue_minor == panel.outcome.problem.to_minor(chosen.promotion_revenue)
+    qtbot.waitUntil(lambda: chart.up_to_date, timeout=5000)
+    assert chart.summary["chosen"] == 3
 
 
 def test_apply_then_undo_restores_the_file(qtbot: QtBot, demo: Opened):

@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from planner.domain.money import format_money
-from ui.optimise.charts import SpendBars
+from ui.charts import ChartView
+from ui.optimise.charts import SpendChart, draw_spend
 from ui.optimise.figures import RunFigures
 from ui.optimise.heatmap import HeatMapModel
 from ui.optimise.wording import binding_lines
@@ -65,7 +66,8 @@ class ResultsView(QWidget):
         self.heat_model = HeatMapModel(self)
         self.heat_view = _read_only_table(self.heat_model)
         self.heat_view.horizontalHeader().setDefaultSectionSize(64)  # fits "12,345"
-        self.bars = SpendBars()
+        self.bars = ChartView(draw_spend)
+        self.bars.setMinimumHeight(220)
 
         figures_page = QWidget()
         left = QVBoxLayout(figures_page)
@@ -90,9 +92,6 @@ class ResultsView(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(splitter, 1)
 
-    def ensure_charts(self) -> None:
-        self.bars.ensure()
-
     def clear(self) -> None:
         self.figures = None
         self.title.clear()
@@ -102,7 +101,7 @@ class ResultsView(QWidget):
         self.binding_list.clear()
         self.channel_model.clear()
         self.heat_model.set_figures(None)
-        self.bars.show_data(None)
+        self.bars.set_data(None)
         self.pages.setCurrentIndex(0)
 
     def show_infeasible(self, title: str, reasons: list[str]) -> None:
@@ -141,7 +140,8 @@ class ResultsView(QWidget):
                                                  figures.past, figures.grain))
         self._fill_channels(figures)
         self.heat_model.set_figures(figures)
-        self.bars.show_data(figures, (self.tr("Current plan"), self.tr("Optimised")))
+        self.bars.set_data(SpendChart(figures, {"current": self.tr("Current plan"),
+                                                "optimised": self.tr("Optimised")}))
 
     def _fill_channels(self, figures: RunFigures) -> None:
         self.channel_model.setHorizontalHeaderLabels(

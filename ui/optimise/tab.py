@@ -1,8 +1,9 @@
 """The Optimise tab: the constraint editor and Run / Frontier / Cancel on the left;
 the result views on the right above the frontier chart and the scenarios.
 
-Work runs on a pool thread (`OptimiseRunner`); the GUI thread only reads the
-constraint widgets, draws, and stores each finished run as a scenario through
+Work runs on a pool thread (`OptimiseRunner`) and charts on the render thread
+(`ui.charts`); the GUI thread only reads the constraint widgets, fills the
+result views, and stores each finished run as a scenario through
 the undo stack (saving writes the plan, and every write the user causes is an
 undoable step; undoing it removes the scenario).
 """
@@ -12,7 +13,6 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -35,6 +35,7 @@ from ui.models.plan_index import PlanIndex
 from ui.optimise.constraints import ConstraintEditor, InvalidInput
 from ui.optimise.figures import from_allocation, from_scenario
 from ui.optimise.frontier_panel import FrontierPanel
+from ui.optimise.reforecast import ReforecastLauncher
 from ui.optimise.request import RunRequest
 from ui.optimise.results import ResultsView
 from ui.optimise.runner import OptimiseRunner
@@ -63,6 +64,8 @@ class OptimiseTab(QWidget):
         self.results = ResultsView()
         self.frontier = FrontierPanel()
         self.scenarios = ScenariosPanel(document, index)
+        self.reforecast = ReforecastLauncher(document, self.scenarios, self)
+        self.reforecast.message.connect(lambda text: self.status_label.setText(text))
         self._build()
         self.run_button.clicked.connect(self.start_run)
         self.frontier_button.clicked.connect(self.start_frontier)
@@ -93,7 +96,7 @@ class OptimiseTab(QWidget):
         self.status_label.setWordWrap(True)
         buttons = QHBoxLayout()
         for widget in (self.run_button, self.frontier_button, self.points_box,
-                       self.cancel_button):
+                       self.cancel_button, self.reforecast.button):
             buttons.addWidget(widget)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -118,13 +121,9 @@ class OptimiseTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
 
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        self.results.ensure_charts()
-        self.frontier.ensure_chart()
-
     def shutdown(self) -> None:
         self.runner.shutdown()
+        self.reforecast.shutdown()
 
     # -- starting and stopping -------------------------------------------------------
     def _request(self) -> RunRequest | None:
@@ -210,9 +209,9 @@ class OptimiseTab(QWidget):
     def _frontier_done(self, outcome: FrontierOutcome) -> None:
         self.frontier.show_outcome(outcome)
         self.lower_tabs.setCurrentWidget(self.frontier)
-        if isinstance(outcome.result, Infeasible):
+        if outcome.infeasible is not None:
             self.results.show_infeasible(self.tr("Frontier"),
-                                         [c.message for c in outcome.result.conflicts])
+                                         [c.message for c in outcome.infeasible.conflicts])
         self.frontier_finished.emit(outcome)
 
     def _show_point(self, problem: PlanProblem, allocation: Allocation, number: int) -> None:

@@ -11,6 +11,7 @@ every LP solve: Cancel ends even a long weekly run within about one solve.
 from __future__ import annotations
 
 import math
+import pickle
 from dataclasses import dataclass
 
 import numpy as np
@@ -19,7 +20,7 @@ from planner.services import optimise
 from planner.storage.plan_file import reader
 from solver.allocation import Stopped, allocate
 from solver.frontier import frontier
-from solver.result import Allocation, Frontier, Infeasible
+from solver.result import Allocation, Infeasible
 from ui.optimise.figures import RunFigures, from_allocation
 from ui.optimise.request import RunRequest, build
 from ui.workers.process import Task
@@ -40,12 +41,24 @@ class RunOutcome:
 
 @dataclass(frozen=True)
 class FrontierOutcome:
-    """`current` is the plan's own (brand response, promotion revenue) in solver units."""
+    """`current` is the plan's own (brand response, promotion revenue) in solver units,
+    `points` the frontier's, brand ascending (none when `infeasible` says why not).
+
+    Each point's allocation travels pickled and is opened when shown (`allocation`):
+    unpickling all of them, binding constraints and all (2.5 MB for 21 weekly
+    points), takes ~60 ms on the receiving thread while it holds the GIL, which
+    stalls the GUI as much; opening one takes ~3 ms."""
 
     request: RunRequest
     problem: optimise.PlanProblem
-    result: Frontier | Infeasible
     current: tuple[float, float]
+    points: tuple[tuple[float, float], ...] = ()
+    packed: tuple[bytes, ...] = ()
+    infeasible: Infeasible | None = None
+
+    def allocation(self, index: int) -> Allocation:
+        """The allocation at point `index` (0-based, brand ascending)."""
+        return pickle.loads(self.packed[index])
 
 
 def _progress_percent(gap: float, tolerance: float) -> int:
@@ -91,5 +104,10 @@ def run_frontier(task: Task, path: str, request: RunRequest, points: int
                           should_stop=lambda: task.cancelled)
     except Stopped:
         raise Cancelled("cancelled") from None
-    return FrontierOutcome(request, problem, result,
-                           (float(np.sum(brand)), float(np.sum(revenue))))
+    current = (float(np.sum(brand)), float(np.sum(revenue)))
+    if isinstance(result, Infeasible):
+        return FrontierOutcome(request, problem, current, infeasible=result)
+    ordered = sorted((p.allocation for p in result.points), key=lambda a: a.brand_response)
+    return FrontierOutcome(request, problem, current,
+                           tuple((a.brand_response, a.promotion_revenue) for a in ordered),
+                           tuple(pickle.dumps(a) for a in ordered))

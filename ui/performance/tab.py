@@ -1,5 +1,6 @@
 """The Performance tab: plan against actual per channel, campaign or period (day,
-week, month), variance, ROAS, KPI attainment and two charts.
+week, month), variance, ROAS, KPI attainment and two charts; once a reforecast
+exists, its plan, actual to date and reforecast per channel (`ReforecastPanel`).
 
 The figures are the planner's roll-ups (:mod:`planner.services.performance`),
 computed off the GUI thread and only while the tab is visible; the shared
@@ -30,6 +31,7 @@ from ui.models.flight_filter import FlightFilter
 from ui.models.plan_index import PlanIndex
 from ui.performance.charts import PerformanceChart, draw_performance
 from ui.performance.compute import PerformanceComputer, PerformanceResult, Request
+from ui.performance.reforecast_panel import ReforecastPanel
 from ui.performance.table_model import Column, FrameModel
 
 _ACTUAL_TABLES = {"actuals", "kpi_targets", "placeholders"}
@@ -98,6 +100,8 @@ class PerformanceTab(QWidget):
         tables.setStretchFactor(1, 2)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(tables)
+        self.reforecast = ReforecastPanel(self._document, self._index, splitter)
+        splitter.addWidget(self.reforecast)
         splitter.addWidget(self.charts)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)

@@ -4,6 +4,10 @@ Exports and the import's dry run read the plan through their own connection on a
 pool thread, so a big workbook never freezes the window. The import itself writes
 on the GUI thread's connection (the only writer) as one `ServiceCommand`, so it
 is one undo step like any other edit; the dry run has already shown every problem.
+
+An ad platform's export is previewed in a dialog that stays open while the planner
+gives the unit, leaves unmatched rows out or edits the matching rules (saved as
+their own undo step); each change re-checks the file in a worker.
 """
 
 from __future__ import annotations
@@ -11,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
@@ -24,10 +28,23 @@ from ui import dialogs
 from ui.commands.base import ServiceCommand
 from ui.document import PlanDocument
 from ui.models.plan_index import PlanIndex
+from ui.transfer.match_rules import MatchRulesDialog
+from ui.transfer.platform_preview import PlatformPreviewDialog
 from ui.transfer.preview import ImportPreviewDialog
 from ui.transfer.progress import TransferProgress
-from ui.transfer.tasks import FORMATS, export_task, preview_task, write_task
+from ui.transfer.tasks import (
+    FORMATS,
+    export_task,
+    platform_preview_task,
+    preview_task,
+    write_task,
+)
 from ui.workers.runner import Worker, WorkerPool
+
+if TYPE_CHECKING:
+    from planner.io.platforms.check import PlatformImport
+
+PLATFORM = "platform"
 
 _UNSAFE_NAME = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
 
@@ -46,6 +63,8 @@ class TransferController(QObject):
         self._workers = workers if workers is not None else WorkerPool(self)
         self._running: Worker | None = None
         self.progress: TransferProgress | None = None
+        self.platform_preview: PlatformPreviewDialog | None = None  # while one is open
+        self._latest_check: Worker | None = None
         self.export_menu = QMenu(self.tr("&Export"), window)
         self.import_menu = QMenu(self.tr("&Import"), window)
         self.export_actions: dict[str, QAction] = {}
@@ -65,7 +84,8 @@ class TransferController(QObject):
             self.export_actions[key] = self._action(self.export_menu, text,
                                                     lambda _=False, k=key: self.export(k))
         imports = (("flights", self.tr("&Flights and campaigns…")),
-                   ("actuals", self.tr("&Actuals…")), ("history", self.tr("Channel &history…")))
+                   ("actuals", self.tr("&Actuals…")), ("history", self.tr("Channel &history…")),
+                   (PLATFORM, self.tr("Ad &platform report…")))
         for kind, text in imports:
             self.import_actions[kind] = self._action(self.import_menu, text,
                                                      lambda _=False, k=kind: self.import_(k))
@@ -124,21 +144,26 @@ class TransferController(QObject):
     def import_(self, kind: str) -> None:
         """Ask for a file, then preview it (File ▸ Import ▸ …)."""
         folder = self._document.plan.path.parent
-        chosen = dialogs.choose_open_path(self._window, self.tr("Import"), str(folder),
-                                          self.tr("Spreadsheets (*.xlsx *.csv);;All files (*)"))
+        files = (self.tr("Platform reports (*.csv *.tsv *.txt *.xlsx);;All files (*)")
+                 if kind == PLATFORM else self.tr("Spreadsheets (*.xlsx *.csv);;All files (*)"))
+        chosen = dialogs.choose_open_path(self._window, self.tr("Import"), str(folder), files)
         if chosen:
             self.preview(Path(chosen), kind)
 
     def preview(self, source: Path, kind: str) -> Worker:
         """Dry-run `source` in a worker, then show what it found."""
         plan_path = self._document.plan.path
-        worker = Worker(preview_task, plan_path, source, kind)
+        worker = (Worker(platform_preview_task, plan_path, source, None, False)
+                  if kind == PLATFORM else Worker(preview_task, plan_path, source, kind))
         text = self.tr("Checking %1…").replace("%1", source.name)
         return self._start(worker, text, self.tr("Import failed"),
                            lambda checked: self._previewed(plan_path, checked))
 
     def _previewed(self, plan_path: Path, checked: CheckedImport) -> None:
         if self._document.path != plan_path:  # the plan was closed or swapped meanwhile
+            return
+        if checked.kind == PLATFORM:
+            self._platform_previewed(plan_path, checked)  # type: ignore[arg-type]
             return
         dialog = ImportPreviewDialog(checked.report, self._window)
         try:
@@ -153,7 +178,8 @@ class TransferController(QObject):
         nothing else writes meanwhile; the written action becomes one undo step. A
         refusal (the plan changed since the check) is reported like a refused edit."""
         labels = {"flights": self.tr("Import flights"), "actuals": self.tr("Import actuals"),
-                  "history": self.tr("Import channel history")}
+                  "history": self.tr("Import channel history"),
+                  PLATFORM: self.tr("Import platform actuals")}
         worker = Worker(write_task, self._document.plan, checked)
         text = self.tr("Importing %1…").replace("%1", checked.path.name)
         started = self._start(worker, text, labels[checked.kind],
@@ -168,6 +194,43 @@ class TransferController(QObject):
             self.message.emit(self.tr("Nothing to import: every row is as in the plan"))
             return
         self.message.emit(self.tr("Imported %1").replace("%1", checked.path.name))
+
+    # -- platform exports -------------------------------------------------------------
+    def _platform_previewed(self, plan_path: Path, checked: PlatformImport) -> None:
+        dialog = PlatformPreviewDialog(checked, self._window)
+        self.platform_preview = dialog
+        dialog.recheck_requested.connect(lambda: self.recheck(plan_path, dialog))
+        dialog.rules_button.clicked.connect(lambda: self.edit_rules(plan_path, dialog))
+        try:
+            accepted = dialogs.run_dialog(dialog) and dialog.checked.report.ok \
+                and not dialog.checking
+        finally:
+            self.platform_preview, self._latest_check = None, None  # late checks go nowhere
+            dialog.deleteLater()
+        if accepted and self._document.path == plan_path:
+            self.import_now(dialog.checked)
+
+    def recheck(self, plan_path: Path, dialog: PlatformPreviewDialog) -> Worker:
+        """Check the file again with the dialog's options and the plan's rules as they
+        are now; only the newest check reaches the dialog."""
+        dialog.show_checking()
+        worker = Worker(platform_preview_task, plan_path, dialog.checked.path, dialog.unit(),
+                        dialog.skip_unmatched())
+        self._latest_check = worker
+        worker.signals.finished.connect(
+            lambda checked: self._latest_check is worker and dialog.show_checked(checked))
+        worker.signals.failed.connect(
+            lambda message: self._latest_check is worker and dialog.show_failed(message))
+        return self._workers.start(worker)
+
+    def edit_rules(self, plan_path: Path, dialog: PlatformPreviewDialog) -> None:
+        """The matching rules dialog; saved rules (one undo step) re-check the file."""
+        rules = MatchRulesDialog(self._document, self._index, dialog)
+        try:
+            if dialogs.run_dialog(rules) and rules.saved:
+                self.recheck(plan_path, dialog)
+        finally:
+            rules.deleteLater()
 
     # -- running ----------------------------------------------------------------------
     def _start(self, worker: Worker, text: str, failure_title: str,

@@ -67,6 +67,20 @@ class ProblemsModel(QAbstractTableModel):
         return None
 
 
+def problems_table(problems: list[Problem]) -> QTableView:
+    """A table of `problems`, filled only as it scrolls (thousands open at once)."""
+    view = QTableView()
+    view.setModel(ProblemsModel(problems, view))
+    view.setWordWrap(False)
+    view.verticalHeader().setVisible(False)
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setStretchLastSection(True)
+    for column, width in enumerate((110, 50, 120, 150)):
+        view.setColumnWidth(column, width)
+    return view
+
+
 class ImportPreviewDialog(QDialog):
     """Shown after the dry run; accepted (Import) only when the report has no problem."""
 
@@ -82,7 +96,7 @@ class ImportPreviewDialog(QDialog):
         self.problems_view: QTableView | None = None
         self.counts_view: QTableWidget | None = None
         if report.problems:
-            self.problems_view = self._problems_table()
+            self.problems_view = problems_table(report.problems)
             layout.addWidget(self.problems_view)
         else:
             self.counts_view = self._counts_table()
@@ -110,18 +124,6 @@ class ImportPreviewDialog(QDialog):
             text += " " + self.tr("%1 row(s) are already in the plan unchanged.").replace(
                 "%1", str(self.report.unchanged))
         return text
-
-    def _problems_table(self) -> QTableView:
-        view = QTableView()
-        view.setModel(ProblemsModel(self.report.problems, view))
-        view.setWordWrap(False)
-        view.verticalHeader().setVisible(False)
-        header = view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        for column, width in enumerate((110, 50, 120, 150)):
-            view.setColumnWidth(column, width)
-        return view
 
     def _counts_table(self) -> QTableWidget:
         names = {"segments": self.tr("Segments"), "channels": self.tr("Channels"),

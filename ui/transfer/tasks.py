@@ -13,13 +13,16 @@ import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from planner.domain.changes import Done
 from planner.errors import PlannerError
 from planner.io.imports import CheckedImport
 from planner.storage.plan_file import Plan, reader
 from ui.workers.runner import Worker
+
+if TYPE_CHECKING:
+    from planner.io.platforms.check import PlatformImport
 
 Writer = Callable[[Any, Path], Path]
 
@@ -103,6 +106,19 @@ def preview_task(worker: Worker, plan_path: Path, source: Path, kind: str) -> Ch
     worker.check_cancelled()
     with reader(plan_path) as plan:
         checked = check_import(plan, source, kind)
+    worker.check_cancelled()
+    return checked
+
+
+def platform_preview_task(worker: Worker, plan_path: Path, source: Path, unit: str | None,
+                          skip_unmatched: bool) -> PlatformImport:
+    """Read an ad platform's export and match it by the plan's stored rules, on the
+    worker's own connection; the result is both the preview and what is committed."""
+    from planner.io.platforms.check import check_platform_import
+
+    worker.check_cancelled()
+    with reader(plan_path) as plan:
+        checked = check_platform_import(plan, source, unit=unit, skip_unmatched=skip_unmatched)
     worker.check_cancelled()
     return checked
 
