@@ -36,6 +36,7 @@ from ui.edit_controller import EditController
 from ui.editor_launcher import EditorLauncher
 from ui.editors.inspector import Inspector
 from ui.file_controller import FileController
+from ui.merge_controller import MergeController
 from ui.models.flight_filter import FlightFilter
 from ui.models.overview import PlanOverview, Snapshot
 from ui.models.plan_index import PlanIndex
@@ -97,6 +98,7 @@ class MainWindow(QMainWindow):
         self.view_options = ViewOptions(self.calendar, self)
         self.transfer = TransferController(document, self.index, self)
         self.printing = PrintController(document, self.index, self, self.calendar)
+        self.merging = MergeController(document, self.index, self)
 
         self.tree = CampaignTree(document, self.index, self.selection, self.flight_filter)
         self.tree_dock = self._dock(self.tr("Campaigns"), "campaigns_dock", self.tree,
@@ -169,6 +171,7 @@ class MainWindow(QMainWindow):
         self._fill_recent_menu()
         file_menu.addSeparator()
         file_menu.addAction(self.save_copy_action)
+        file_menu.addAction(self.merging.merge_action)
         file_menu.addAction(self.settings_action)
         file_menu.addSeparator()
         self.transfer.import_menu.setTitle(self.tr("&Import"))
@@ -227,6 +230,7 @@ class MainWindow(QMainWindow):
         self.files.busy.connect(self._show_busy)
         self.transfer.message.connect(self._show_message)
         self.printing.message.connect(self._show_message)
+        self.merging.message.connect(self._show_message)
         self.files.idle.connect(self._show_idle)
         self.document.failed.connect(self._show_failure)
         self.plan_status.clicked.connect(self._show_health)
@@ -401,6 +405,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._remember_geometry:
             settings.save_window_geometry(self.saveGeometry(), self.saveState())
+        self.merging.shutdown()
         self.files.shutdown()
         self.overview.shutdown()
         for tab in (self.budget, self.optimise, self.curves, self.performance):
