@@ -101,10 +101,8 @@ class FileController(QObject):
             return self._open_plan(path, True)
         except (CorruptPlanFile, NotAPlanFile, NewerPlanFile) as exc:
             return self._open_restored(path, exc)
-        except PlanFileError as exc:
-            dialogs.inform(self._window, self.tr("Cannot open plan"), str(exc))
-        except OSError as exc:
-            dialogs.inform(self._window, self.tr("Cannot open plan"), f"{path}: {exc.strerror}")
+        except (PlanFileError, OSError) as exc:
+            dialogs.inform(self._window, self.tr("Cannot open plan"), _why(path, exc))
         return None
 
     def _open_restored(self, path: Path, refusal: PlanFileError) -> Plan | None:
@@ -171,20 +169,13 @@ class FileController(QObject):
     # -- menu actions ---------------------------------------------------------------
     def new_plan(self) -> bool:
         """Ask where, create an empty plan named after the file, and open it."""
-        chosen = dialogs.choose_save_path(self._window, self.tr("New plan"), self._folder())
-        if not chosen:
+        path = self._save_path(self.tr("New plan"))
+        if path is None:
             return False
-        path = Path(chosen)
-        if path.suffix.lower() != SUFFIX:
-            path = path.with_name(path.name + SUFFIX)
         try:
             plan = create_plan(path, PlanSettings(name=path.stem))
-        except PlanFileError as exc:
-            dialogs.inform(self._window, self.tr("Cannot create plan"), str(exc))
-            return False
-        except OSError as exc:
-            dialogs.inform(self._window, self.tr("Cannot create plan"),
-                           f"{path}: {exc.strerror}")
+        except (PlanFileError, OSError) as exc:
+            dialogs.inform(self._window, self.tr("Cannot create plan"), _why(path, exc))
             return False
         self._document.open(plan)
         settings.remember(path)
@@ -194,21 +185,13 @@ class FileController(QObject):
         """Save a Copy As: the plan in another file; the open plan stays the one open."""
         if not self._document.is_open:
             return False
-        chosen = dialogs.choose_save_path(self._window, self.tr("Save a copy as"),
-                                          self._folder())
-        if not chosen:
+        path = self._save_path(self.tr("Save a copy as"))
+        if path is None:
             return False
-        path = Path(chosen)
-        if path.suffix.lower() != SUFFIX:
-            path = path.with_name(path.name + SUFFIX)
         try:
             self._document.run(save_copy, path)
-        except PlanFileError as exc:
-            dialogs.inform(self._window, self.tr("Cannot save a copy"), str(exc))
-            return False
-        except OSError as exc:
-            dialogs.inform(self._window, self.tr("Cannot save a copy"),
-                           f"{path}: {exc.strerror}")
+        except (PlanFileError, OSError) as exc:
+            dialogs.inform(self._window, self.tr("Cannot save a copy"), _why(path, exc))
             return False
         self.busy.emit(self.tr("Saved a copy as %1").replace("%1", str(path)))
         return True
@@ -226,9 +209,22 @@ class FileController(QObject):
         self._workers.shutdown()
         self._document.close()
 
+    def _save_path(self, title: str) -> Path | None:
+        """Where the user chose to write a plan, the plan suffix added if left off."""
+        chosen = dialogs.choose_save_path(self._window, title, self._folder())
+        if not chosen:
+            return None
+        path = Path(chosen)
+        return path if path.suffix.lower() == SUFFIX else path.with_name(path.name + SUFFIX)
+
     def _folder(self) -> str:
         current = self._document.path or settings.last_plan()
         return str(current.parent) if current is not None else str(paths.data_dir())
+
+
+def _why(path: Path, exc: PlanFileError | OSError) -> str:
+    """A plan-file refusal explains itself; an OS error needs the path it is about."""
+    return str(exc) if isinstance(exc, PlanFileError) else f"{path}: {exc.strerror}"
 
 
 def _same_file(a: Path, b: Path) -> bool:

@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from planner.io.limits import DEFAULT_LIMITS, FileRefused, Limits, check_size, check_workbook
 
@@ -23,6 +23,8 @@ WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
 # Tried in order: UTF-8 (with or without BOM) as we write it, then what Excel on a
 # Chinese Windows writes when it saves "CSV" (GB18030 is a superset of GBK/GB2312).
 _ENCODINGS = ("utf-8-sig", "gb18030")
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -53,20 +55,10 @@ def _table(file: str, sheet: str | None, lines: Iterator[list[Any]], limits: Lim
     """The first non-empty row is the header; trailing empty rows and cells are dropped."""
     header: list[Any] | None = None
     rows: list[tuple[int, list[Any]]] = []
-    for number, cells in enumerate(lines, start=1):
-        if len(cells) > limits.max_columns and any(c not in (None, "")
-                                                   for c in cells[limits.max_columns:]):
-            raise FileRefused(f"row {number} has {len(cells):,} columns; at most "
-                              f"{limits.max_columns} are accepted")
-        cells = list(cells[:limits.max_columns])
-        while cells and cells[-1] in (None, ""):
-            cells.pop()
+    for number, line in enumerate(lines, start=1):
+        cells = checked_cells(number, line, limits)
         if not cells:
             continue
-        for cell in cells:
-            if isinstance(cell, str) and len(cell) > limits.max_cell_chars:
-                raise FileRefused(f"row {number} has a cell of {len(cell):,} characters; "
-                                  f"at most {limits.max_cell_chars:,} are accepted")
         if header is None:
             header = cells
             continue
@@ -75,6 +67,26 @@ def _table(file: str, sheet: str | None, lines: Iterator[list[Any]], limits: Lim
                               "smaller files")
         rows.append((number, cells))
     return Table(file, sheet, header or [], rows)
+
+
+def checked_cells(number: int, cells: list[Any], limits: Limits) -> list[Any]:
+    """Row `number`'s cells with trailing empty ones cut (none left: an empty row).
+
+    :raises FileRefused: the row has more columns, or a cell more characters, than
+        the limits accept.
+    """
+    if len(cells) > limits.max_columns and any(c not in (None, "")
+                                               for c in cells[limits.max_columns:]):
+        raise FileRefused(f"row {number} has {len(cells):,} columns; at most "
+                          f"{limits.max_columns} are accepted")
+    cells = list(cells[:limits.max_columns])
+    while cells and cells[-1] in (None, ""):
+        cells.pop()
+    for cell in cells:
+        if isinstance(cell, str) and len(cell) > limits.max_cell_chars:
+            raise FileRefused(f"row {number} has a cell of {len(cell):,} characters; "
+                              f"at most {limits.max_cell_chars:,} are accepted")
+    return cells
 
 
 def decode(data: bytes) -> str:
@@ -100,16 +112,24 @@ def _read_csv(path: Path, limits: Limits) -> Table:
 
 
 def _read_workbook(path: Path, limits: Limits) -> list[Table]:
-    check_workbook(path, limits)  # before calamine opens it: see planner.io.limits
+    # skip_empty_area=False: row 1 is row 1 even when the table starts lower down
+    return read_sheets(path, limits, lambda name, sheet: _table(
+        path.name, name, map(_cells, sheet.to_python(skip_empty_area=False)), limits))
+
+
+def read_sheets(path: Path, limits: Limits, read: Callable[[str, Any], T]) -> list[T]:
+    """`read(name, calamine sheet)` for every worksheet of a workbook, in order.
+
+    :raises FileRefused: unsafe (checked before calamine opens it, see
+        :mod:`planner.io.limits`), damaged or unreadable, with the reason.
+    """
+    check_workbook(path, limits)
     from python_calamine import CalamineWorkbook, SheetTypeEnum  # only when a workbook is read
 
     try:
         with CalamineWorkbook.from_path(path) as book:
             names = [s.name for s in book.sheets_metadata if s.typ == SheetTypeEnum.WorkSheet]
-            # skip_empty_area=False: row 1 is row 1 even when the table starts lower down
-            return [_table(path.name, name, map(_cells, book.get_sheet_by_name(name)
-                                                .to_python(skip_empty_area=False)), limits)
-                    for name in names]
+            return [read(name, book.get_sheet_by_name(name)) for name in names]
     except FileRefused:
         raise
     except Exception as exc:  # CalamineError, or a conversion error in a damaged part

@@ -34,7 +34,6 @@ import tempfile
 import textwrap
 import time
 import uuid
-from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -43,6 +42,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
+
+from tests.benchmarks import bench_report  # noqa: E402
+from tests.benchmarks.bench_report import Row, percentile, timed  # noqa: E402
 
 YEAR = 2026
 CHANNELS = 12
@@ -57,56 +59,13 @@ TARGET_DRAG_P95 = 0.020
 # -- results --------------------------------------------------------------------------
 
 @dataclasses.dataclass
-class Row:
-    measure: str
-    value: str
-    target: str = "—"
-    ok: bool | None = None
-
-    @property
-    def verdict(self) -> str:
-        return "info" if self.ok is None else ("pass" if self.ok else "FAIL")
-
-
-@dataclasses.dataclass
-class Report:
-    rows: list[Row] = dataclasses.field(default_factory=list)
-
-    def info(self, measure: str, value: str) -> None:
-        self.rows.append(Row(measure, value))
-
+class Report(bench_report.Report):
     def check(self, measure: str, seconds: float, target: float, shown: str = "") -> None:
         self.rows.append(Row(measure, shown or ms(seconds), f"< {ms(target)}", seconds < target))
-
-    def print(self) -> None:
-        head = ("measure", "value", "target", "result")
-        cells = [head, *((r.measure, r.value, r.target, r.verdict) for r in self.rows)]
-        widths = [max(len(c[i]) for c in cells) for i in range(len(head))]
-
-        def line(c: tuple[str, ...]) -> str:
-            return "| " + " | ".join(v.ljust(w) for v, w in zip(c, widths, strict=True)) + " |"
-
-        print(line(head))
-        print("|" + "|".join("-" * (w + 2) for w in widths) + "|")
-        for c in cells[1:]:
-            print(line(c))
 
 
 def ms(seconds: float) -> str:
     return f"{seconds * 1000:.1f} ms"
-
-
-def percentile(values: list[float], pct: float) -> float:
-    """Nearest rank: a reported p95 is a real sample."""
-    ordered = sorted(values)
-    rank = max(1, -(-len(ordered) * pct // 100))
-    return ordered[int(rank) - 1]
-
-
-def timed(fn: Callable[[], Any]) -> tuple[float, Any]:
-    start = time.perf_counter()
-    result = fn()
-    return time.perf_counter() - start, result
 
 
 def spread(values: list[float]) -> str:

@@ -34,6 +34,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any, TypeVar
 
 ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
@@ -52,6 +53,7 @@ from ui.models.plan_index import PlanIndex  # noqa: E402
 DWELL_MS = 400  # after each step's charts report done: their paint, and anything late
 MEASURES = ("baseline", "committed", "actual", "placeholder", "planned")
 FREEZE = False  # set by --freeze
+T = TypeVar("T", bound=QWidget)
 
 
 def spin(ms: int) -> None:
@@ -74,6 +76,22 @@ def settle(widget: QWidget, busy: Callable[[], bool] = lambda: False) -> None:
     spin(50)  # a chart's debounce starts only once the data arrives
     wait_until(lambda: all_idle(widget))
     spin(DWELL_MS)
+
+
+def open_tab(path: Path, make: Callable[[PlanDocument, PlanIndex], T]) -> tuple[PlanDocument, T]:
+    """A copy of the plan open under a new tab at window size, not yet shown."""
+    document = PlanDocument()
+    tab = make(document, PlanIndex(document))
+    tab.resize(1400, 900)
+    document.open(open_plan(path, take_backup=False))
+    return document, tab
+
+
+def close_tab(document: PlanDocument, tab: Any) -> None:
+    """`shutdown()` first: no computation or render may outlive the tab."""
+    tab.shutdown()
+    tab.close()
+    document.close()
 
 
 def opened() -> None:
@@ -103,21 +121,15 @@ def bench_budget(path: Path) -> dict[str, float]:
         tab.measure_combo.setCurrentIndex(tab.measure_combo.findData(MEASURES[n % 5]))
         settle(tab, lambda: tab.busy)
     meter.stop()
-    tab.shutdown()
     overview.shutdown()
-    tab.close()
-    document.close()
+    close_tab(document, tab)
     return {"10 measure switches": meter.stall_ms}
 
 
 def bench_curves(path: Path) -> dict[str, float]:
     from ui.curves.tab import CurvesTab
 
-    document = PlanDocument()
-    index = PlanIndex(document)
-    tab = CurvesTab(document, index)
-    tab.resize(1400, 900)
-    document.open(open_plan(path, take_backup=False))
+    document, tab = open_tab(path, CurvesTab)
     tab.show()
     settle(tab)
     opened()
@@ -127,9 +139,7 @@ def bench_curves(path: Path) -> dict[str, float]:
         tab.channel_list.setCurrentRow(row)
         settle(tab)
     meter.stop()
-    tab.shutdown()
-    tab.close()
-    document.close()
+    close_tab(document, tab)
     return {f"switch {tab.channel_list.count()} channels": meter.stall_ms}
 
 
@@ -137,11 +147,8 @@ def bench_performance(path: Path) -> dict[str, float]:
     from ui.models.flight_filter import FlightFilter
     from ui.performance.tab import PerformanceTab
 
-    document = PlanDocument()
-    index = PlanIndex(document)
-    tab = PerformanceTab(document, index, FlightFilter())
-    tab.resize(1400, 900)
-    document.open(open_plan(path, take_backup=False))
+    document, tab = open_tab(
+        path, lambda document, index: PerformanceTab(document, index, FlightFilter()))
     opened()
     meter = StallMeter()
     meter.start()
@@ -154,20 +161,14 @@ def bench_performance(path: Path) -> dict[str, float]:
     settle(tab, lambda: tab.busy)
     meter.stop()
     rows = len(tab.result.table)
-    tab.shutdown()
-    tab.close()
-    document.close()
+    close_tab(document, tab)
     return {"first show": first, f"daily rows ({rows})": meter.stall_ms}
 
 
 def bench_refit(path: Path) -> dict[str, float]:
     from ui.curves.tab import CurvesTab
 
-    document = PlanDocument()
-    index = PlanIndex(document)
-    tab = CurvesTab(document, index)
-    tab.resize(1400, 900)
-    document.open(open_plan(path, take_backup=False))
+    document, tab = open_tab(path, CurvesTab)
     tab.show()
     settle(tab)
     opened()
@@ -182,9 +183,7 @@ def bench_refit(path: Path) -> dict[str, float]:
     meter.stop()
     if isinstance(outcome[0], str):
         raise RuntimeError(f"re-fit failed: {outcome[0]}")
-    tab.shutdown()
-    tab.close()
-    document.close()
+    close_tab(document, tab)
     return {"re-fit and redraw": meter.stall_ms}
 
 

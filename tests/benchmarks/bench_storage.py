@@ -38,9 +38,16 @@ import sys
 import tempfile
 import time
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+
+ROOT = Path(__file__).resolve().parents[2]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from tests.benchmarks import bench_report  # noqa: E402
+from tests.benchmarks.bench_report import Row, percentile, timed  # noqa: E402
 
 YEAR = 2026
 CHANNELS = 12
@@ -69,24 +76,8 @@ TARGET_HEALTH = 0.5
 # -- results --------------------------------------------------------------------------
 
 @dataclasses.dataclass
-class Row:
-    measure: str
-    value: str
-    target: str = "—"
-    ok: bool | None = None  # None: no target, informational
-
-    @property
-    def verdict(self) -> str:
-        return "info" if self.ok is None else ("pass" if self.ok else "FAIL")
-
-
-@dataclasses.dataclass
-class Report:
-    rows: list[Row] = dataclasses.field(default_factory=list)
+class Report(bench_report.Report):
     failed_steps: list[str] = dataclasses.field(default_factory=list)
-
-    def info(self, measure: str, value: str) -> None:
-        self.rows.append(Row(measure, value))
 
     def check(self, step: str, measure: str, seconds: float, target: float,
               unit: str = "s") -> None:
@@ -94,20 +85,6 @@ class Report:
         self.rows.append(Row(measure, _fmt(seconds, unit), f"< {_fmt(target, unit)}", ok))
         if not ok and step not in self.failed_steps:
             self.failed_steps.append(step)
-
-    def print(self) -> None:
-        head = ("measure", "value", "target", "result")
-        cells = [head, *((r.measure, r.value, r.target, r.verdict) for r in self.rows)]
-        widths = [max(len(c[i]) for c in cells) for i in range(len(head))]
-
-        def line(c: tuple[str, ...]) -> str:
-            return "| " + " | ".join(v.ljust(w) for v, w in zip(c, widths, strict=True)) + " |"
-
-        rule = "|" + "|".join("-" * (w + 2) for w in widths) + "|"
-        print(line(head))
-        print(rule)
-        for c in cells[1:]:
-            print(line(c))
 
 
 def _fmt(seconds: float, unit: str = "s") -> str:
@@ -118,19 +95,6 @@ def _fmt(seconds: float, unit: str = "s") -> str:
 
 def _mib(size: int) -> str:
     return f"{size / 2**20:.1f} MiB"
-
-
-def percentile(values: list[float], pct: float) -> float:
-    """Nearest-rank percentile (no interpolation: a reported p95 is a real sample)."""
-    ordered = sorted(values)
-    rank = max(1, -(-len(ordered) * pct // 100))
-    return ordered[int(rank) - 1]
-
-
-def timed(fn: Callable[[], Any]) -> tuple[float, Any]:
-    start = time.perf_counter()
-    result = fn()
-    return time.perf_counter() - start, result
 
 
 # -- data -----------------------------------------------------------------------------

@@ -1,4 +1,5 @@
-"""GUI test fixtures: isolated QSettings, recorded prompts, a small real plan.
+"""GUI test fixtures: isolated QSettings, recorded prompts, a small real plan and the
+shared GUI state over it.
 
 Every test gets its own settings folder (so "recent/last" never leaks between
 tests or into a real profile), and modal prompts are replaced by recorders: a
@@ -14,11 +15,14 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
+from planner.demo import build_demo
 from planner.services import campaigns, channels, flights, plan_settings
 from planner.storage.plan_file import open_plan
+from tests.ui.editing import Editing, open_editing
+from tests.ui.plan_views import Views, open_views
 from ui import dialogs
 from ui.app import configure_application
 from ui.document import PlanDocument
@@ -107,6 +111,37 @@ def build_sample_plan(path: Path) -> SamplePlan:
 @pytest.fixture
 def sample_plan(plan_path: Path) -> SamplePlan:
     return build_sample_plan(plan_path)
+
+
+@pytest.fixture
+def views(sample_plan: SamplePlan) -> Iterator[Views]:
+    """The shared GUI state over the sample plan, for panel tests without a window."""
+    with open_views(sample_plan.path) as opened:
+        yield opened
+
+
+@pytest.fixture
+def editing(sample_plan: SamplePlan) -> Iterator[Editing]:
+    """The sample plan as the editors see it, for editor and controller tests."""
+    with open_editing(sample_plan.path) as opened:
+        yield opened
+
+
+@pytest.fixture
+def demo_editing(tmp_path: Path) -> Iterator[Editing]:
+    """The demo plan as of 15 July 2026, half-way through its year of actuals."""
+    path = tmp_path / "demo.cplan"
+    build_demo(path, year=2026, today=dt.date(2026, 7, 15)).close()
+    with open_editing(path) as opened:
+        yield opened
+
+
+@pytest.fixture
+def window(qtbot: QtBot) -> QWidget:
+    """A bare parent for dialogs and controllers that want one."""
+    widget = QWidget()
+    qtbot.addWidget(widget)
+    return widget
 
 
 @pytest.fixture

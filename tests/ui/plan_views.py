@@ -4,13 +4,14 @@ plan file, without a main window: what a panel test needs and nothing more."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPoint, Qt
-from PySide6.QtWidgets import QAbstractItemView
+from PySide6.QtWidgets import QAbstractItemView, QWidget
 from pytestqt.qtbot import QtBot
 
 from planner.services import campaigns, channels, flights
@@ -45,6 +46,20 @@ def open_views(path: Path, *, read_only: bool = False) -> Iterator[Views]:
         yield views
     finally:
         document.close()
+
+
+P = TypeVar("P", bound=QWidget)
+
+
+def show_panel(qtbot: QtBot, views: Views,
+               panel: Callable[[PlanDocument, PlanIndex, Selection, FlightFilter], P],
+               width: int, height: int) -> P:
+    """A panel over the shared state, shown at the given size and closed after the test."""
+    widget = panel(views.document, views.index, views.selection, views.flight_filter)
+    qtbot.addWidget(widget)
+    widget.resize(width, height)
+    widget.show()
+    return widget
 
 
 @dataclass(frozen=True)

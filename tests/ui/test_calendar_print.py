@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -16,8 +15,7 @@ from PySide6.QtPrintSupport import QPrintDialog
 from PySide6.QtWidgets import QDialog, QWidget
 from pytestqt.qtbot import QtBot
 
-from tests.ui.conftest import SamplePlan
-from tests.ui.editing import Editing, open_editing
+from tests.ui.editing import Editing
 from ui import dialogs
 from ui.calendar import CalendarView, style
 from ui.calendar_print import TITLE_HEIGHT, CalendarPrinter, PrintController
@@ -25,19 +23,6 @@ from ui.calendar_print_dialog import CalendarPrintDialog, PrintOptions
 
 D = dt.date
 SIX_MONTHS = (D(2026, 1, 1), D(2026, 6, 30))
-
-
-@pytest.fixture
-def editing(sample_plan: SamplePlan) -> Iterator[Editing]:
-    with open_editing(sample_plan.path) as opened:
-        yield opened
-
-
-@pytest.fixture
-def window(qtbot: QtBot) -> QWidget:
-    widget = QWidget()
-    qtbot.addWidget(widget)
-    return widget
 
 
 def pdf_pages(path: Path) -> int:

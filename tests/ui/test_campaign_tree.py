@@ -4,23 +4,20 @@ filter box and pickers, selection shared both ways, updates without a reset."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 
-import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QColor, QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from planner.services import campaigns, channels, flights
-from tests.ui.conftest import SamplePlan
 from tests.ui.plan_views import (
     Views,
     add_chinese_campaign,
     double_click,
     ids_in_order,
-    open_views,
     row_point,
+    show_panel,
 )
 from ui.commands.base import ServiceCommand
 from ui.models.campaign_tree import ID_ROLE, TreeColumn
@@ -29,18 +26,8 @@ from ui.panels.campaign_tree import CampaignTree
 CTRL = Qt.KeyboardModifier.ControlModifier
 
 
-@pytest.fixture
-def views(sample_plan: SamplePlan) -> Iterator[Views]:
-    with open_views(sample_plan.path) as opened:
-        yield opened
-
-
 def make_tree(qtbot: QtBot, views: Views) -> CampaignTree:
-    tree = CampaignTree(views.document, views.index, views.selection, views.flight_filter)
-    qtbot.addWidget(tree)
-    tree.resize(700, 500)
-    tree.show()
-    return tree
+    return show_panel(qtbot, views, CampaignTree, 700, 500)
 
 
 def row(tree: CampaignTree, kind: str, record_id: str, column: int = 0) -> QModelIndex:

@@ -5,39 +5,23 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from planner.demo import build_demo
 from planner.services.curve_edits import channel_view, curve_records, in_use
 from planner.services.optimise import build_problem, run
 from planner.services.scenarios import save_scenario
-from planner.storage.plan_file import open_plan
 from tests.plan_dump import dump
+from tests.ui.editing import Editing
 from ui.commands.base import ServiceCommand
 from ui.curves.tab import CurvesTab
-from ui.document import PlanDocument
-from ui.models.plan_index import PlanIndex
 
 
 @pytest.fixture
-def opened(tmp_path: Path) -> Iterator[tuple[PlanDocument, PlanIndex]]:
-    path = tmp_path / "demo.cplan"
-    build_demo(path, year=2026, today=dt.date(2026, 7, 15)).close()
-    document = PlanDocument()
-    index = PlanIndex(document)
-    document.open(open_plan(path))
-    yield document, index
-    document.close()
-
-
-@pytest.fixture
-def tab(qtbot: QtBot, opened: tuple[PlanDocument, PlanIndex]) -> Iterator[CurvesTab]:
-    document, index = opened
-    widget = CurvesTab(document, index)
+def tab(qtbot: QtBot, demo_editing: Editing) -> Iterator[CurvesTab]:
+    widget = CurvesTab(demo_editing.document, demo_editing.index)
     qtbot.addWidget(widget)
     widget.resize(1100, 700)
     widget.show()

@@ -3,23 +3,14 @@ OK disabled, and OK's values become one undoable command."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from planner.domain.entities import Campaign
 from planner.storage import rows
-from tests.ui.editing import Editing, open_editing
+from tests.ui.editing import Editing
 from ui.editors.campaign_edits import edit_campaign_command, new_campaign_command
 from ui.editors.dialogs import CampaignDialog
-
-
-@pytest.fixture
-def editing(sample_plan) -> Iterator[Editing]:
-    with open_editing(sample_plan.path) as opened:
-        yield opened
 
 
 def _dialog(qtbot: QtBot, editing: Editing, **kwargs) -> CampaignDialog:

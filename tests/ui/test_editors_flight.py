@@ -4,7 +4,6 @@ undoable command that writes exactly the typed values."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import Qt
@@ -13,17 +12,11 @@ from pytestqt.qtbot import QtBot
 
 from planner.domain.entities import Flight
 from planner.storage import rows
-from tests.ui.editing import Editing, open_editing
+from tests.ui.editing import Editing
 from ui.editors.dialogs import FlightDialog
 from ui.editors.flight_edits import edit_flight_command, new_flight_command
 
 MARCH = dt.date(2026, 3, 1)
-
-
-@pytest.fixture
-def editing(sample_plan) -> Iterator[Editing]:
-    with open_editing(sample_plan.path) as opened:
-        yield opened
 
 
 def _campaign(editing: Editing, name: str) -> str:

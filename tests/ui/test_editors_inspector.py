@@ -5,10 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QDate, Qt
 from pytestqt.qtbot import QtBot
 
@@ -16,12 +14,6 @@ from planner.services import flights
 from tests.ui.editing import Editing, open_editing
 from ui.commands.base import ServiceCommand
 from ui.editors.inspector import Inspector
-
-
-@pytest.fixture
-def editing(sample_plan) -> Iterator[Editing]:
-    with open_editing(sample_plan.path) as opened:
-        yield opened
 
 
 def _inspector(qtbot: QtBot, editing: Editing) -> Inspector:

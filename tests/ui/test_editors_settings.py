@@ -4,7 +4,6 @@ returns the plan tables to exactly what they were."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import Qt
@@ -12,15 +11,8 @@ from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
 
 from planner.services import flights
-from tests.ui.editing import Editing, open_editing
 from ui.editors.bulk_edit import BulkEditDialog, bulk_edit_command
 from ui.editors.plan_settings_dialog import PlanSettingsDialog
-
-
-@pytest.fixture
-def editing(sample_plan) -> Iterator[Editing]:
-    with open_editing(sample_plan.path) as opened:
-        yield opened
 
 
 def _shown(qtbot: QtBot, dialog):

@@ -5,12 +5,10 @@ from __future__ import annotations
 
 import csv
 import threading
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QDialog, QWidget
-from pytestqt.qtbot import QtBot
 
 from planner.io.csv_export import export_csv
 from planner.io.imports import check_import
@@ -18,7 +16,7 @@ from planner.services import plan_settings
 from planner.storage import rows
 from planner.storage.plan_file import create_plan, open_plan
 from tests.plan_dump import dump
-from tests.ui.conftest import Prompts, SamplePlan
+from tests.ui.conftest import Prompts
 from tests.ui.editing import Editing, open_editing
 from ui import dialogs
 from ui.transfer import TransferController
@@ -26,19 +24,6 @@ from ui.transfer.preview import ImportPreviewDialog
 from ui.workers.runner import Worker, WorkerPool
 
 WAIT_MS = 20_000
-
-
-@pytest.fixture
-def editing(sample_plan: SamplePlan) -> Iterator[Editing]:
-    with open_editing(sample_plan.path) as opened:
-        yield opened
-
-
-@pytest.fixture
-def window(qtbot: QtBot) -> QWidget:
-    widget = QWidget()
-    qtbot.addWidget(widget)
-    return widget
 
 
 def controller_for(editing: Editing, window: QWidget, **kwargs: object) -> TransferController:

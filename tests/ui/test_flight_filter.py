@@ -2,20 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import pytest
-
 from planner.services import campaigns
-from tests.ui.conftest import SamplePlan
-from tests.ui.plan_views import Views, add_chinese_campaign, open_views
+from tests.ui.plan_views import Views, add_chinese_campaign
 from ui.models.flight_filter import FlightFilter
-
-
-@pytest.fixture
-def views(sample_plan: SamplePlan) -> Iterator[Views]:
-    with open_views(sample_plan.path) as opened:
-        yield opened
 
 
 def matching(views: Views) -> tuple[set[str], set[str]]:

@@ -4,7 +4,6 @@ edits that go to the file and come back with undo, updates without a reset."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import QDate, QPoint, Qt
@@ -12,7 +11,6 @@ from PySide6.QtWidgets import QComboBox, QDateEdit, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from planner.services import campaigns, flights
-from tests.ui.conftest import SamplePlan
 from tests.ui.plan_views import (
     Views,
     add_chinese_campaign,
@@ -20,6 +18,7 @@ from tests.ui.plan_views import (
     ids_in_order,
     open_views,
     row_point,
+    show_panel,
 )
 from ui.models.flight_cells import Column
 from ui.models.flights_table import ID_ROLE, SORT_ROLE
@@ -28,18 +27,8 @@ from ui.panels.flights_table import FlightsTable
 CTRL = Qt.KeyboardModifier.ControlModifier
 
 
-@pytest.fixture
-def views(sample_plan: SamplePlan) -> Iterator[Views]:
-    with open_views(sample_plan.path) as opened:
-        yield opened
-
-
 def make_table(qtbot: QtBot, views: Views) -> FlightsTable:
-    table = FlightsTable(views.document, views.index, views.selection, views.flight_filter)
-    qtbot.addWidget(table)
-    table.resize(1200, 400)
-    table.show()
-    return table
+    return show_panel(qtbot, views, FlightsTable, 1200, 400)
 
 
 def cell(table: FlightsTable, flight_id: str, column: Column):

@@ -85,13 +85,6 @@ def editing() -> Iterator[Editing]:
 
 
 @pytest.fixture
-def window(qtbot: QtBot) -> QWidget:
-    widget = QWidget()
-    qtbot.addWidget(widget)
-    return widget
-
-
-@pytest.fixture
 def controller(editing: Editing, window: QWidget) -> Iterator[MergeController]:
     made = MergeController(editing.document, editing.index, window)
     yield made

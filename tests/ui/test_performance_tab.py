@@ -3,37 +3,23 @@ every grouping, through the shared filter, and after an edit."""
 
 from __future__ import annotations
 
-import datetime as dt
 import math
 from collections.abc import Iterator
-from pathlib import Path
 
 import pandas as pd
 import pytest
 from pytestqt.qtbot import QtBot
 
-from planner.demo import build_demo
 from planner.services import performance
 from planner.services.flights import update_flight
 from planner.services.frames import load
-from planner.storage.plan_file import open_plan, reader
+from planner.storage.plan_file import reader
+from tests.ui.editing import Editing
 from ui.commands.base import ServiceCommand
 from ui.document import PlanDocument
 from ui.models.flight_filter import FlightFilter
-from ui.models.plan_index import PlanIndex
 from ui.performance.tab import PerformanceTab
 from ui.performance.table_model import RAW_ROLE, FrameModel
-
-
-@pytest.fixture
-def opened(tmp_path: Path) -> Iterator[tuple[PlanDocument, PlanIndex]]:
-    path = tmp_path / "demo.cplan"
-    build_demo(path, year=2026, today=dt.date(2026, 7, 15)).close()
-    document = PlanDocument()
-    index = PlanIndex(document)
-    document.open(open_plan(path))
-    yield document, index
-    document.close()
 
 
 @pytest.fixture
@@ -42,10 +28,9 @@ def shared_filter() -> FlightFilter:
 
 
 @pytest.fixture
-def tab(qtbot: QtBot, opened: tuple[PlanDocument, PlanIndex],
+def tab(qtbot: QtBot, demo_editing: Editing,
         shared_filter: FlightFilter) -> Iterator[PerformanceTab]:
-    document, index = opened
-    widget = PerformanceTab(document, index, shared_filter)
+    widget = PerformanceTab(demo_editing.document, demo_editing.index, shared_filter)
     qtbot.addWidget(widget)
     widget.resize(1200, 800)
     with qtbot.waitSignal(widget.updated, timeout=30_000):

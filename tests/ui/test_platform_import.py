@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
 from planner.domain.money import format_money
@@ -47,13 +47,6 @@ def planned(plan_path: Path) -> Planned:
 def editing(planned: Planned) -> Iterator[Editing]:
     with open_editing(planned.path) as opened:
         yield opened
-
-
-@pytest.fixture
-def window(qtbot: QtBot) -> QWidget:
-    widget = QWidget()
-    qtbot.addWidget(widget)
-    return widget
 
 
 @dataclass

@@ -9,7 +9,7 @@ reads the overview's snapshot, which is computed anyway for the summary.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFontMetrics, QShowEvent
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -26,7 +26,7 @@ from planner.domain.changes import PlanChanges
 from planner.domain.money import format_money
 from planner.services.budget_grid import UNASSIGNED, Measure, RowKind
 from ui.budget.charts import BudgetCharts
-from ui.budget.compute import BudgetComputer, BudgetResult
+from ui.budget.compute import BudgetResult, compute
 from ui.budget.flight_months import FlightMonthsPanel
 from ui.budget.gauge import BrandGauge
 from ui.budget.grid_model import BudgetGridModel
@@ -34,6 +34,7 @@ from ui.document import PlanDocument
 from ui.models.overview import PlanOverview
 from ui.models.plan_index import PlanIndex
 from ui.selection import Selection
+from ui.workers.recompute import VisibleRecompute
 
 
 class BudgetTab(QWidget):
@@ -48,11 +49,13 @@ class BudgetTab(QWidget):
                  overview: PlanOverview, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._document, self._index = document, index
-        self._stale = True
         self.result: BudgetResult | None = None
-        self.computer = BudgetComputer(self)
+        self.computer = VisibleRecompute(
+            compute, "budget grid", self, lambda: index.is_open,
+            lambda: (str(document.path), self.rows, self.measure))
         self.grid_model = BudgetGridModel(self)
         self._build(document, index, selection)
+        self.computer.started.connect(lambda: self.status_label.setText(self.tr("Updating…")))
         self.computer.computed.connect(self._show_result)
         self.computer.idle.connect(self.status_label.clear)
         index.reset.connect(self._on_reset)
@@ -72,7 +75,7 @@ class BudgetTab(QWidget):
                           ("placeholder", self.tr("Placeholders"))):
             self.measure_combo.addItem(text, key)
         for combo in (self.rows_combo, self.measure_combo):
-            combo.currentIndexChanged.connect(self._choice_changed)
+            combo.currentIndexChanged.connect(self.computer.refresh)
         self.total_label = QLabel()
         self.status_label = QLabel()
         bar = QHBoxLayout()
@@ -122,7 +125,7 @@ class BudgetTab(QWidget):
     @property
     def busy(self) -> bool:
         """The grid may be behind the file (a computation is running or due)."""
-        return self.computer.busy or (self._stale and self._index.is_open)
+        return self.computer.pending
 
     def set_choice(self, rows: RowKind, measure: Measure) -> None:
         self.rows_combo.setCurrentIndex(self.rows_combo.findData(rows))
@@ -132,33 +135,14 @@ class BudgetTab(QWidget):
         self.computer.shutdown()
 
     # -- keeping in step ------------------------------------------------------------
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self._recompute()
-
-    def _choice_changed(self) -> None:
-        self._stale = True
-        self._recompute()
-
     def _on_reset(self) -> None:
         self.computer.forget()
-        self._stale = True
         self._show_result(None)
-        self._recompute()
+        self.computer.refresh()
 
     def _on_changed(self, changes: PlanChanges) -> None:
         if changes.budget or "baseline_flights" in changes.other_tables or changes.segments:
-            self._stale = True
-            self._recompute()
-
-    def _recompute(self) -> None:
-        """Only while visible: a hidden tab just remembers it is stale."""
-        if not self._index.is_open or not self.isVisible():
-            return
-        self._stale = False
-        self.status_label.setText(self.tr("Updating…"))
-        self.computer.request(str(self._document.path), self.rows, self.measure)
+            self.computer.refresh()
 
     def _show_result(self, result: BudgetResult | None) -> None:
         self.result = result

@@ -7,7 +7,6 @@ agreement and reads the plan once, not once per view.
 
 from __future__ import annotations
 
-import logging
 from dataclasses import dataclass
 from typing import Any
 
@@ -22,7 +21,7 @@ from planner.services.health import Finding
 from planner.services.summary import summarise_frames
 from planner.storage.plan_file import reader
 from ui.document import PlanDocument
-from ui.workers.runner import Worker, WorkerPool
+from ui.workers.recompute import Recompute
 
 
 @dataclass(frozen=True)
@@ -69,9 +68,9 @@ class PlanOverview(QObject):
     """Listens to the document; `updated` fires with a fresh `Snapshot` (or None
     when no plan is open).
 
-    Edits coming faster than the check runs are coalesced: one computation at a
-    time, and one more after it when anything changed meanwhile. A result that
-    arrives after its plan was closed is dropped.
+    Edits coming faster than the check runs are coalesced by a `Recompute`: one
+    computation at a time, and one more after it when anything changed meanwhile. A
+    result that arrives after its plan was closed is dropped.
     """
 
     updated = Signal(object)
@@ -80,10 +79,9 @@ class PlanOverview(QObject):
     def __init__(self, document: PlanDocument, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._document = document
-        self._pool = WorkerPool(self)
-        self._again = False
-        self._running = False
-        self._generation = 0
+        self._computer = Recompute(compute, "plan overview", self)
+        self._computer.computed.connect(self._computed)
+        self._computer.idle.connect(self.idle)
         self.snapshot: Snapshot | None = None
         document.opened.connect(self.refresh)
         document.changed.connect(self._on_changed)
@@ -92,21 +90,13 @@ class PlanOverview(QObject):
     @property
     def busy(self) -> bool:
         """A computation is running or queued: the snapshot may be behind the file."""
-        return self._running or self._again
+        return self._computer.busy
 
     def refresh(self) -> None:
         if not self._document.is_open:
             self._on_closed()
             return
-        if self._running:
-            self._again = True
-            return
-        self._again, self._running = False, True
-        generation = self._generation
-        worker = Worker(compute, str(self._document.plan.path), self._document.read_only)
-        worker.signals.finished.connect(lambda snap: self._computed(generation, snap))
-        worker.signals.failed.connect(lambda message: self._failed(generation, message))
-        self._pool.start(worker)
+        self._computer.request(str(self._document.plan.path), self._document.read_only)
 
     def wait(self, timeout_ms: int = 30_000) -> None:
         """Run events until the snapshot matches the file (start-up screenshots, tests)."""
@@ -120,28 +110,9 @@ class PlanOverview(QObject):
         finally:
             self.idle.disconnect(loop.quit)
 
-    def _computed(self, generation: int, snapshot: Snapshot) -> None:
-        self._running = False
-        if generation != self._generation:
-            self._next()
-            return
+    def _computed(self, snapshot: Snapshot) -> None:
         self.snapshot = snapshot
         self.updated.emit(snapshot)
-        self._next()
-
-    def _failed(self, generation: int, message: str) -> None:
-        self._running = False
-        if generation != self._generation:
-            self._next()
-            return
-        logging.getLogger(__name__).warning("plan overview failed: %s", message)
-        self._next()
-
-    def _next(self) -> None:
-        if self._again:
-            self.refresh()
-        else:
-            self.idle.emit()
 
     def _on_changed(self, changes: PlanChanges) -> None:
         # Every table feeds a total, a count or a health rule, so any change redraws.
@@ -149,11 +120,9 @@ class PlanOverview(QObject):
             self.refresh()
 
     def _on_closed(self) -> None:
-        self._generation += 1
-        self._again = False
+        self._computer.forget()
         self.snapshot = None
         self.updated.emit(None)
 
     def shutdown(self) -> None:
-        self._generation += 1
-        self._pool.shutdown()
+        self._computer.shutdown()

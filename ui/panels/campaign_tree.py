@@ -5,9 +5,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import (
     QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    QSortFilterProxyModel,
     Signal,
 )
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QVBoxLayout, QWidget
@@ -17,10 +14,9 @@ from ui.models.campaign_tree import CampaignTreeModel, TreeColumn
 from ui.models.flight_filter import FlightFilter
 from ui.models.plan_index import PlanIndex
 from ui.panels.filter_bar import FilterBar
+from ui.panels.filter_proxy import Index, SharedFilterProxy
 from ui.panels.selection_sync import SelectionSync
 from ui.selection import Selection
-
-Index = QModelIndex | QPersistentModelIndex
 
 COLUMN_WIDTHS = {TreeColumn.STATUS: 80, TreeColumn.CHANNEL: 110, TreeColumn.DATES: 190,
                  TreeColumn.BUDGET: 120}
@@ -29,20 +25,13 @@ COLUMN_WIDTHS = {TreeColumn.STATUS: 80, TreeColumn.CHANNEL: 110, TreeColumn.DATE
 NAME_WIDTH = 230
 
 
-class CampaignTreeProxy(QSortFilterProxyModel):
+class CampaignTreeProxy(SharedFilterProxy):
     """A campaign shows when the filter takes it (by its own fields, and by its name
     or one of its flights); a flight when the filter takes the flight."""
 
-    def __init__(self, model: CampaignTreeModel, index: PlanIndex, flight_filter: FlightFilter,
-                 parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._model, self._index, self._filter = model, index, flight_filter
-        self.setSourceModel(model)
-        flight_filter.changed.connect(self._refilter)
+    _model: CampaignTreeModel
 
-    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
-        if not self._filter.is_active:
-            return True
+    def accepts(self, source_row: int, source_parent: Index) -> bool:
         if not source_parent.isValid():
             campaign = self._model.campaign(source_row)
             return campaign is not None and self._filter.matches_campaign(

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import (
     QModelIndex,
-    QObject,
-    QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
     Signal,
@@ -18,28 +16,20 @@ from ui.models.flight_cells import Column
 from ui.models.flight_filter import FlightFilter
 from ui.models.flights_table import ID_ROLE, FlightsTableModel
 from ui.models.plan_index import PlanIndex
+from ui.panels.filter_proxy import Index, SharedFilterProxy
 from ui.panels.flight_delegates import FlightCellDelegate
 from ui.panels.selection_sync import SelectionSync
 from ui.selection import Item, Selection
 
-Index = QModelIndex | QPersistentModelIndex
 
-
-class FlightsProxy(QSortFilterProxyModel):
+class FlightsProxy(SharedFilterProxy):
     """Rows the shared `FlightFilter` lets through, in the order the source model
     keeps: sorting is handed to it (see `FlightsTableModel`), which is what keeps a
     header click on 5,000 rows fast."""
 
-    def __init__(self, model: FlightsTableModel, index: PlanIndex, flight_filter: FlightFilter,
-                 parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._model, self._index, self._filter = model, index, flight_filter
-        self.setSourceModel(model)
-        flight_filter.changed.connect(self._refilter)
+    _model: FlightsTableModel
 
-    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
-        if not self._filter.is_active:
-            return True
+    def accepts(self, source_row: int, source_parent: Index) -> bool:
         flight = self._model.flight(source_row)
         return flight is not None and self._filter.matches_flight(flight, self._index)
 

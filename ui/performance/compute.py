@@ -2,23 +2,18 @@
 
 Each run reads the plan through its own connection and returns the planner's
 roll-ups unchanged, so the tab shows exactly what :mod:`planner.services.performance`
-computes. Requests arriving while one runs collapse into one more run with the
-newest request; a result for an older request, or a closed plan, is dropped.
+computes; `compute` runs through a `ui.workers.recompute.VisibleRecompute`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import logging
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
-
-from PySide6.QtCore import QObject, Signal
 
 from planner.services.frames import load
 from planner.services.performance import as_of, kpi_attainment, plan_vs_actual, totals
 from planner.storage.plan_file import reader
-from ui.workers.runner import Worker, WorkerPool
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -62,58 +57,3 @@ def compute(_worker: object, request: Request) -> PerformanceResult:
         shown if request.by == "channel" else table("channel"),
         kpi_attainment(frames, flights), totals(shown), frames.settings.currency,
         as_of(frames))
-
-
-class PerformanceComputer(QObject):
-    """`computed(PerformanceResult)` for the latest request; `idle` when none is pending."""
-
-    computed = Signal(object)
-    idle = Signal()
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._pool = WorkerPool(self)
-        self._request: Request | None = None
-        self._running = self._again = False
-        self._generation = 0
-
-    @property
-    def busy(self) -> bool:
-        return self._running or self._again
-
-    def request(self, request: Request) -> None:
-        self._request = request
-        if self._running:
-            self._again = True
-            return
-        self._again, self._running = False, True
-        generation = self._generation
-        worker = Worker(compute, request)
-        worker.signals.finished.connect(lambda result: self._done(generation, request, result))
-        worker.signals.failed.connect(
-            lambda message: self._done(generation, request, None, message))
-        self._pool.start(worker)
-
-    def forget(self) -> None:
-        """The plan closed: whatever runs now answers for nobody."""
-        self._generation += 1
-        self._request = None
-        self._again = False
-
-    def shutdown(self) -> None:
-        self.forget()
-        self._pool.shutdown()
-
-    def _done(self, generation: int, request: Request, result: PerformanceResult | None,
-              message: str = "") -> None:
-        self._running = False
-        current = generation == self._generation
-        if result is None and current:
-            logging.getLogger(__name__).warning("performance roll-up failed: %s", message)
-        elif current and request == self._request:
-            self.computed.emit(result)
-        if self._again and self._request is not None:
-            self.request(self._request)
-        else:
-            self._again = False
-            self.idle.emit()

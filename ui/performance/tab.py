@@ -10,7 +10,6 @@ computed off the GUI thread and only while the tab is visible; the shared
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -30,9 +29,10 @@ from ui.document import PlanDocument
 from ui.models.flight_filter import FlightFilter
 from ui.models.plan_index import PlanIndex
 from ui.performance.charts import PerformanceChart, draw_performance
-from ui.performance.compute import PerformanceComputer, PerformanceResult, Request
+from ui.performance.compute import PerformanceResult, Request, compute
 from ui.performance.reforecast_panel import ReforecastPanel
 from ui.performance.table_model import Column, FrameModel
+from ui.workers.recompute import VisibleRecompute
 
 _ACTUAL_TABLES = {"actuals", "kpi_targets", "placeholders"}
 
@@ -49,17 +49,19 @@ class PerformanceTab(QWidget):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._document, self._index, self._filter = document, index, flight_filter
-        self._stale = True
         self.result: PerformanceResult | None = None
-        self.computer = PerformanceComputer(self)
+        self.computer = VisibleRecompute(
+            compute, "performance roll-up", self, lambda: index.is_open,
+            lambda: (Request(str(document.path), self.by, self.grain, self.flight_ids()),))
         self.table_model = FrameModel(self)
         self.kpi_model = FrameModel(self)
         self._build()
+        self.computer.started.connect(lambda: self.status_label.setText(self.tr("Updating…")))
         self.computer.computed.connect(self._show_result)
         self.computer.idle.connect(self.status_label.clear)
         index.reset.connect(self._on_reset)
         index.changed.connect(self._on_changed)
-        flight_filter.changed.connect(self._refresh)
+        flight_filter.changed.connect(self.computer.refresh)
 
     def _build(self) -> None:
         self.rows_combo = QComboBox()
@@ -71,7 +73,7 @@ class PerformanceTab(QWidget):
                           ("day", self.tr("Day"))):
             self.grain_combo.addItem(text, key)
         for combo in (self.rows_combo, self.grain_combo):
-            combo.currentIndexChanged.connect(self._refresh)
+            combo.currentIndexChanged.connect(self.computer.refresh)
         self.as_of_label = QLabel()
         self.filter_label = QLabel()
         self.status_label = QLabel()
@@ -130,7 +132,7 @@ class PerformanceTab(QWidget):
     @property
     def busy(self) -> bool:
         """The figures may be behind the file or the filter."""
-        return self.computer.busy or (self._stale and self._index.is_open)
+        return self.computer.pending
 
     def set_choice(self, by: str, grain: str = "month") -> None:
         self.rows_combo.setCurrentIndex(self.rows_combo.findData(by))
@@ -147,32 +149,14 @@ class PerformanceTab(QWidget):
         self.computer.shutdown()
 
     # -- keeping in step ------------------------------------------------------------------
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self._recompute()
-
-    def _refresh(self) -> None:
-        self._stale = True
-        self._recompute()
-
     def _on_reset(self) -> None:
         self.computer.forget()
         self._show_result(None)
-        self._refresh()
+        self.computer.refresh()
 
     def _on_changed(self, changes: PlanChanges) -> None:
         if changes.budget or _ACTUAL_TABLES & changes.other_tables:
-            self._refresh()
-
-    def _recompute(self) -> None:
-        """Only while visible: a hidden tab just remembers it is stale."""
-        if not self._index.is_open or not self.isVisible():
-            return
-        self._stale = False
-        self.status_label.setText(self.tr("Updating…"))
-        self.computer.request(Request(str(self._document.path), self.by, self.grain,
-                                      self.flight_ids()))
+            self.computer.refresh()
 
     def _show_result(self, result: PerformanceResult | None) -> None:
         self.result = result

@@ -19,8 +19,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from planner.io.limits import FileRefused, Limits, check_size, check_workbook
-from planner.io.tabular_read import WORKBOOK_SUFFIXES
+from planner.io.limits import FileRefused, Limits, check_size
+from planner.io.tabular_read import WORKBOOK_SUFFIXES, checked_cells, read_sheets
 
 PREAMBLE_LINES = 50  # lines above the header and totals below it, beyond max_rows
 _SNIFF_LINES = 30
@@ -110,20 +110,10 @@ def _bounded(file: str, rows: Iterable[list[Any]], limits: Limits,
              first: int = 1) -> list[tuple[int, list[Any]]]:
     """Non-empty lines, trailing empty cells cut, every limit checked as lines arrive."""
     kept: list[tuple[int, list[Any]]] = []
-    for number, cells in enumerate(rows, start=first):
-        if len(cells) > limits.max_columns and any(c not in (None, "")
-                                                   for c in cells[limits.max_columns:]):
-            raise FileRefused(f"row {number} has {len(cells):,} columns; at most "
-                              f"{limits.max_columns} are accepted")
-        cells = list(cells[:limits.max_columns])
-        while cells and cells[-1] in (None, ""):
-            cells.pop()
+    for number, row in enumerate(rows, start=first):
+        cells = checked_cells(number, row, limits)
         if not cells:
             continue
-        for cell in cells:
-            if isinstance(cell, str) and len(cell) > limits.max_cell_chars:
-                raise FileRefused(f"row {number} has a cell of {len(cell):,} characters; "
-                                  f"at most {limits.max_cell_chars:,} are accepted")
         if len(kept) >= limits.max_rows + PREAMBLE_LINES:
             raise FileRefused(f"has more than {limits.max_rows:,} rows; split it into "
                               "smaller files")
@@ -132,19 +122,8 @@ def _bounded(file: str, rows: Iterable[list[Any]], limits: Limits,
 
 
 def _read_workbook(path: Path, limits: Limits) -> list[Grid]:
-    check_workbook(path, limits)  # before calamine opens it: see planner.io.limits
-    from python_calamine import CalamineWorkbook, SheetTypeEnum  # only when a workbook is read
-
-    try:
-        with CalamineWorkbook.from_path(path) as book:
-            names = [s.name for s in book.sheets_metadata if s.typ == SheetTypeEnum.WorkSheet]
-            return [_sheet_grid(path.name, name, book.get_sheet_by_name(name), limits)
-                    for name in names]
-    except FileRefused:
-        raise
-    except Exception as exc:  # CalamineError, or a conversion error in a damaged part
-        raise FileRefused(f"is not a readable .xlsx workbook ({type(exc).__name__}: {exc})")\
-            from None
+    return read_sheets(path, limits,
+                       lambda name, sheet: _sheet_grid(path.name, name, sheet, limits))
 
 
 def _sheet_grid(file: str, name: str, sheet: Any, limits: Limits) -> Grid:
