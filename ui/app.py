@@ -99,7 +99,7 @@ def launch(args: argparse.Namespace) -> MainWindow:
     """Show a main window and start opening the plan the arguments ask for."""
     window = MainWindow(PlanDocument(), remember_geometry=args.screenshot is None)
     window.show()
-    window.files.start(args.plan, read_only=args.read_only)
+    window.files.start_after_paint(args.plan, read_only=args.read_only)
     return window
 
 

@@ -66,6 +66,23 @@ class FileController(QObject):
             return
         self.open_demo(read_only=read_only)
 
+    def start_after_paint(self, plan: str | Path | None = None, *,
+                          read_only: bool = False) -> None:
+        """`start`, once the window has painted: the storage libraries (sqlite-utils
+        pulls in pandas and numpy, about half a second) load in a worker first, so a
+        planner sees the window at once and it never stops answering meanwhile."""
+        self.busy.emit(self.tr("Opening…"))
+        worker = Worker(_load_storage)
+
+        def ready(*_args: object) -> None:
+            self.idle.emit()
+            if not self._closing:
+                self.start(plan, read_only=read_only)
+
+        worker.signals.finished.connect(ready)
+        worker.signals.failed.connect(ready)  # opening itself will say what is wrong
+        self._workers.start(worker)
+
     def _settle(self) -> None:
         if self._starting:
             self._starting = False
@@ -225,6 +242,10 @@ class FileController(QObject):
 def _why(path: Path, exc: PlanFileError | OSError) -> str:
     """A plan-file refusal explains itself; an OS error needs the path it is about."""
     return str(exc) if isinstance(exc, PlanFileError) else f"{path}: {exc.strerror}"
+
+
+def _load_storage(_worker: Worker) -> None:
+    import sqlite_utils  # noqa: F401  (imported for its side effect: loaded once, warm)
 
 
 def _same_file(a: Path, b: Path) -> bool:

@@ -10,14 +10,16 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from planner.errors import NewerPlanFile, PlanFileError
 from planner.storage import capture
 from planner.storage.schema import APPLICATION_ID, SCHEMA_VERSION, STEPS
 
 # Python steps that follow a version's SQL (data moves SQL alone cannot say).
+if TYPE_CHECKING:
+    import sqlite_utils
+
 _AFTER_STEP: dict[int, Callable[[sqlite_utils.Database], None]] = {}
 
 

@@ -15,8 +15,7 @@ import sqlite3
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from planner.domain import validate
 from planner.domain.entities import PlanSettings
@@ -32,6 +31,9 @@ from planner.errors import (
 from planner.storage import backups, history, identity, migrations, rows
 from planner.storage.lock import WriteLock
 from planner.storage.schema import APPLICATION_ID, SCHEMA_VERSION
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 SUFFIX = ".cplan"
@@ -98,13 +100,22 @@ class Plan:
             raise ReadOnlyPlan(f"{self.path.name} is open read-only")
         conn = _connect(self.path, read_only=False)
         _configure(conn)
-        return Plan(self.path, sqlite_utils.Database(conn), self._lock, owns_lock=False)
+        return Plan(self.path, _database(conn), self._lock, owns_lock=False)
 
     def __enter__(self) -> Plan:
         return self
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _database(conn: sqlite3.Connection) -> sqlite_utils.Database:
+    """sqlite-utils imports pandas and numpy when it is imported (half a second): it is
+    imported here, on first use, so importing this module stays cheap and the window can
+    paint before the plan opens."""
+    import sqlite_utils
+
+    return sqlite_utils.Database(conn)
 
 
 def _connect(path: Path, *, read_only: bool) -> sqlite3.Connection:
@@ -224,12 +235,12 @@ def open_plan(
                 f"{_describe(path)} is in an older plan format; open it for writing once "
                 "to upgrade it (a backup is taken first)"
             )
-        db = sqlite_utils.Database(_connect(path, read_only=True))
+        db = _database(_connect(path, read_only=True))
         return Plan(path, db, None)
     lock = WriteLock(path)
     try:
         conn = _connect(path, read_only=False)
-        db = sqlite_utils.Database(conn)
+        db = _database(conn)
         plan = Plan(path, db, lock)
         plan.opened_from_version = version
         # Opening is bookkeeping, never an undoable action: nothing here is captured.
@@ -293,7 +304,7 @@ def reader(path: str | os.PathLike[str]) -> Plan:
     state without blocking the writer. Nothing is inspected again: that was done on open.
     """
     path = Path(path)
-    return Plan(path, sqlite_utils.Database(_connect(path, read_only=True)), None)
+    return Plan(path, _database(_connect(path, read_only=True)), None)
 
 
 def create_plan(path: str | os.PathLike[str], settings: PlanSettings | None = None) -> Plan:
@@ -310,7 +321,7 @@ def create_plan(path: str | os.PathLike[str], settings: PlanSettings | None = No
     partial = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.partial")
     conn = sqlite3.connect(partial)
     try:
-        db = sqlite_utils.Database(conn)
+        db = _database(conn)
         migrations.migrate(db, _describe(path))
         with db.atomic():
             db.execute("INSERT INTO meta(key, value) VALUES ('plan_id', ?)", [str(uuid.uuid4())])
