@@ -7,19 +7,16 @@ menu in `ViewOptions`, editors in `EditorLauncher`, numbers in `PlanOverview`.
 
 from __future__ import annotations
 
-import datetime as dt
 import gc
 import platform
 import sys
-from pathlib import Path
 
 import PySide6
-from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, qVersion
-from PySide6.QtGui import QAction, QCloseEvent, QCursor, QKeySequence
+from PySide6.QtCore import QModelIndex, Qt, qVersion
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
     QMainWindow,
-    QMenu,
     QStackedWidget,
     QTabWidget,
     QToolBar,
@@ -29,6 +26,7 @@ from PySide6.QtWidgets import (
 from ui import dialogs, settings
 from ui.budget import BudgetTab
 from ui.calendar.view import CalendarView
+from ui.calendar_menu import CalendarMenu
 from ui.calendar_print import PrintController
 from ui.curves.tab import CurvesTab
 from ui.document import PlanDocument
@@ -48,6 +46,7 @@ from ui.panels.health_panel import HealthPanel
 from ui.panels.plan_status import PlanStatus
 from ui.panels.summary_panel import SummaryPanel
 from ui.performance.tab import PerformanceTab
+from ui.recent_menu import RecentMenu
 from ui.selection import Selection
 from ui.transfer import TransferController
 from ui.view_options import ViewOptions
@@ -63,7 +62,6 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.document = document
         self._remember_geometry = remember_geometry
-        self._menu_date: dt.date | None = None
         self.index = PlanIndex(document, self)
         self.selection = Selection(self.index, self)
         self.flight_filter = FlightFilter(self)
@@ -166,9 +164,8 @@ class MainWindow(QMainWindow):
         file_menu = bar.addMenu(self.tr("&File"))
         file_menu.addAction(self.new_action)
         file_menu.addAction(self.open_action)
-        self.recent_menu = file_menu.addMenu(self.tr("Open &Recent"))
-        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
-        self._fill_recent_menu()
+        self.recent_menu = RecentMenu(self.tr("Open &Recent"), self.files.open_path, self)
+        file_menu.addMenu(self.recent_menu)
         file_menu.addSeparator()
         file_menu.addAction(self.save_copy_action)
         file_menu.addAction(self.merging.merge_action)
@@ -243,9 +240,8 @@ class MainWindow(QMainWindow):
         self.edits.split_requested.connect(self.editors.split)
         self.edits.find_requested.connect(self._find)
         self.edits.select_all_requested.connect(self._select_all)
-        self.edits.paste_date = self._paste_date
+        self.calendar_menu = CalendarMenu(self.calendar, self.tabs, self.edits, self)
         self.calendar.create_requested.connect(self.editors.new_flight_in_lane)
-        self.calendar.context_menu_requested.connect(self._calendar_menu)
 
     # -- reacting to the plan ---------------------------------------------------------
     def _show_plan(self, *_args: object) -> None:
@@ -268,7 +264,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(title)
         self.setWindowFilePath(str(self.document.path))
         self.centre.setCurrentWidget(self.tabs)
-        self._fill_recent_menu()
+        self.recent_menu.refill()
 
     def _freeze_plan_objects(self) -> None:
         """A big plan's records live as long as it is open: moved out of the collector's
@@ -329,28 +325,6 @@ class MainWindow(QMainWindow):
                   if self.flight_filter.matches_flight(f, self.index)]
         self.selection.select_flights(chosen)
 
-    def _calendar_menu(self, position: QPoint, day: dt.date | None) -> None:
-        self._menu_date = day
-        menu = self.edits.context_menu(self, day)
-        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        # Cleared after the chosen action ran: Paste from this menu lands on its date.
-        menu.aboutToHide.connect(lambda: QTimer.singleShot(0, self._forget_menu_date))
-        menu.popup(position)
-
-    def _forget_menu_date(self) -> None:
-        self._menu_date = None
-
-    def _paste_date(self) -> dt.date | None:
-        """Where pasted flights start: the date the context menu was opened on, or the
-        date under the pointer when it is over the calendar; otherwise their own dates."""
-        if self._menu_date is not None:
-            return self._menu_date
-        viewport = self.calendar.viewport()
-        pos = viewport.mapFromGlobal(QCursor.pos())
-        if self.tabs.currentWidget() is self.calendar and viewport.rect().contains(pos):
-            return self.calendar.date_at(pos)
-        return None
-
     def show_tab(self, name: str) -> bool:
         """Show the central tab called `name` (any case); False when there is none."""
         wanted = name.strip().casefold()
@@ -363,22 +337,6 @@ class MainWindow(QMainWindow):
     @property
     def tab_names(self) -> list[str]:
         return [self.tabs.tabText(i).replace("&", "") for i in range(self.tabs.count())]
-
-    def _fill_recent_menu(self) -> None:
-        menu: QMenu = self.recent_menu
-        menu.clear()
-        files = settings.recent_files()
-        for number, name in enumerate(files, start=1):
-            path = Path(name)
-            action = menu.addAction(f"&{number} {path.name}")
-            action.setToolTip(name)
-            action.setStatusTip(name)
-            action.setEnabled(path.exists())
-            action.triggered.connect(lambda _checked=False, p=path: self.files.open_path(p))
-        if files:
-            menu.addSeparator()
-            menu.addAction(self.tr("Clear Menu"), settings.clear_recent)
-        menu.setEnabled(bool(files))
 
     def show_about(self) -> None:
         text = (f"<h3>{APP_TITLE}</h3>"
