@@ -55,6 +55,24 @@ def _minor(value: str | None, currency: str, option: str) -> int | None:
         raise click.BadParameter(str(exc), param_hint=option) from None
 
 
+def _risk(_ctx: click.Context, _param: click.Parameter, value: str | None
+          ) -> tuple[str, float] | None:
+    """"mean", "worst" or "cvar:α" (0 < α ≤ 1) as (measure, α)."""
+    if value is None:
+        return None
+    name, _, level = value.partition(":")
+    if name in ("mean", "worst") and not level:
+        return name, 1.0
+    try:
+        alpha = float(level)
+    except ValueError:
+        alpha = math.nan
+    if name != "cvar" or not 0 < alpha <= 1:
+        raise click.BadParameter(f"{value!r}: use mean, worst or cvar:α with 0 < α ≤ 1 "
+                                 "(e.g. cvar:0.1)")
+    return name, alpha
+
+
 class _Money:
     """Whole major units for tables: a planner reads ¥1,234,567, not fen."""
 
@@ -189,17 +207,25 @@ def _print_result(scenario: Any, pp: Any, money: _Money) -> None:
 @click.option("--min-roas", type=float, default=None, help="Least revenue per unit spent.")
 @_GRAIN
 @click.option("--name", default=None, help="Scenario name (default: date and time).")
+@click.option("--risk", callback=_risk, default=None,
+              help="Optimise across the fitted curves' draws: mean, worst or cvar:α (mean of "
+              "the worst α share). Prints the outcome spread of this allocation and of the "
+              "mean-optimal one; saves no scenario.")
 @_TODAY
 @_JSON
 def optimize(plan: Path, budget: str | None, brand_share: tuple[float, float] | None,
              objective: str, revenue_target: str | None, min_roas: float | None, grain: str,
-             name: str | None, today: dt.date | None, as_json: bool) -> None:
+             name: str | None, risk: tuple[str, float] | None, today: dt.date | None,
+             as_json: bool) -> None:
     """Optimise the plan's future spend; save it as a scenario and print it.
 
     An impossible setup prints why and exits 4.
 
     Example: planner optimize demo.cplan --grain month --brand-share 0.35:0.45
     """
+    if risk is not None:
+        _optimize_risk(plan, budget, brand_share, grain, today, risk, as_json)
+        return
     from planner.services import optimise
     from planner.services.scenarios import load_scenario, save_scenario
     from planner.storage import rows
@@ -228,6 +254,51 @@ def optimize(plan: Path, budget: str | None, brand_share: tuple[float, float] | 
     click.echo(f"Scenario {scenario.id} saved as “{scenario.name}”", err=as_json)
     if not scenario.feasible:
         sys.exit(INFEASIBLE_EXIT)
+
+
+def _optimize_risk(plan: Path, budget: str | None, brand_share: tuple[float, float] | None,
+                   grain: str, today: dt.date | None, risk: tuple[str, float],
+                   as_json: bool) -> None:
+    """`optimize --risk`: the robust allocation and the price of robustness."""
+    from planner.services import optimise
+    from planner.storage import rows
+    from solver.errors import InvalidProblem
+    from solver.result import Infeasible
+
+    with open_read(plan) as opened:
+        currency = rows.read_settings(opened.db).currency
+        pp = optimise.build_problem(opened, grain=grain,
+                                    budget_minor=_minor(budget, currency, "--budget"),
+                                    brand_share=brand_share, today=today)
+        try:
+            found = optimise.run_robust(opened, pp, risk[0], risk[1])
+        except InvalidProblem as exc:
+            raise click.ClickException(str(exc)) from None
+    if isinstance(found, Infeasible):
+        click.echo(f"No allocation is possible (amounts in thousands of {currency}):")
+        for conflict in found.conflicts:
+            click.echo(f"  - {conflict.message}")
+        sys.exit(INFEASIBLE_EXIT)
+    chosen = found.chosen
+    table = [{key: (pp.to_minor(value) if key in ("mean", "p5", "worst", "objective") else value)
+              for key, value in row.items()} for row in found.rows]
+    spend = [{"channel_id": cid, "spend_minor": pp.to_minor(float(chosen.spend[c].sum()))}
+             for c, cid in enumerate(pp.channel_ids)]
+    if as_json:
+        click.echo(json.dumps({"risk": risk[0], "alpha": risk[1], "draws": len(chosen.outcomes),
+                               "gap": chosen.gap, "bound_minor": pp.to_minor(chosen.bound),
+                               "rounds": chosen.rounds, "cuts": chosen.cuts,
+                               "seconds": chosen.seconds, "price_of_robustness": table,
+                               "channels": spend}, indent=2))
+        return
+    money = _Money(currency)
+    click.echo(f"Risk {risk[0]}{'' if risk[0] != 'cvar' else f' α={risk[1]:g}'} over "
+               f"{len(chosen.outcomes)} curve draws; certified gap {_percent(chosen.gap)}")
+    click.echo(f"{'Allocation':<16}{'Mean':>16}{'5th pct':>16}{'Worst':>16}")
+    for row in table:
+        click.echo(f"{row['allocation']:<16}{money(row['mean']):>16}{money(row['p5']):>16}"
+                   f"{money(row['worst']):>16}")
+    click.echo(f"Value in {currency} (revenue + brand value); not saved as a scenario.")
 
 
 @main.command()

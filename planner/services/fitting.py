@@ -16,12 +16,20 @@ covers the history; otherwise curves are fitted without seasonality, and say so.
 
 Money in curves is in minor units per history period, as the plan stores it.
 Fitting only reads; :func:`save_fits` writes the curves as one undoable action.
+
+Curve uncertainty: each per-channel fit also gets `draws` residual-bootstrap
+re-fits (:func:`solver.fitting.bootstrap`, same family, adstock and carry; seeded
+per channel and goal, so the same history and seed give the same draws). They are
+stored in the curve row's ``quality`` JSON as ``"draws": {"seed", "a", "k", "s"}``
+(parallel lists, the same units as ``params``); a hand edit writes a fresh quality
+and so, rightly, no draws. Jointly fitted channels get none.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
+import zlib
 from collections import defaultdict
 from dataclasses import dataclass, replace
 from typing import Any
@@ -35,9 +43,11 @@ from planner.errors import NotFound
 from planner.io.history_import import read_totals
 from planner.storage import history, rows
 from planner.storage.plan_file import Plan
-from solver.fitting import FitError, FitResult, fit_brand, fit_joint, fit_promotion
+from solver.curves import Curve
+from solver.fitting import FitError, FitResult, bootstrap, fit_brand, fit_joint, fit_promotion
 
 GOALS = ("promotion", "brand")
+DRAWS = 50  # bootstrap re-fits per curve, for allocations robust to the curves' spread
 
 
 @dataclass(frozen=True)
@@ -48,6 +58,8 @@ class ChannelFit:
     :param carry_end: brand stock at the end of the history: what carries into
         the next period (the planning window's carry-in).
     :param truth: (family, params) of the plan's 'generator' curve, when it has one.
+    :param draws: bootstrap re-fits of the curve (empty for joint fits).
+    :param seed: the seed the draws came from.
     """
 
     channel_id: str
@@ -59,6 +71,8 @@ class ChannelFit:
     seasonal: bool = False
     carry_end: float = 0.0
     truth: tuple[str, dict[str, Any]] | None = None
+    draws: tuple[Curve, ...] = ()
+    seed: int = 0
 
 
 @dataclass(frozen=True)
@@ -129,8 +143,8 @@ def _index(season: dict[str, float], starts: list[str]) -> np.ndarray | None:
     return np.array([season[s] for s in starts]) if all(s in season for s in starts) else None
 
 
-def fit_plan(plan: Plan, channel_ids: list[str] | None = None, *, starts: int = 3
-             ) -> FitReport:
+def fit_plan(plan: Plan, channel_ids: list[str] | None = None, *, starts: int = 3,
+             draws: int = DRAWS, seed: int = 0) -> FitReport:
     """Fit each channel's promotion and brand curves from the plan's history.
 
     Reads only. A channel whose history cannot give a curve is reported in
@@ -140,6 +154,8 @@ def fit_plan(plan: Plan, channel_ids: list[str] | None = None, *, starts: int = 
 
     :param channel_ids: only these channels (default: every channel with history).
     :param starts: multistart count of the optimiser; lower is faster.
+    :param draws: bootstrap re-fits per per-channel curve (0: none).
+    :param seed: seed of the draws.
     :raises NotFound: an id that is no channel of the plan.
     """
     names = dict(plan.db.execute("SELECT id, name FROM channels ORDER BY sort_order, name"))
@@ -178,15 +194,32 @@ def fit_plan(plan: Plan, channel_ids: list[str] | None = None, *, starts: int = 
                 result = replace(result, warnings=(*result.warnings, f"{name}: no seasonal "
                                                    "index covers its history; fitted without "
                                                    "seasonality"))
+            own_seed = _draw_seed(seed, cid, goal)
+            spread = tuple(_cycled(bootstrap(result, money, y[use], index, draws=draws,
+                                             seed=own_seed, channel=name), draws)) \
+                if draws else ()
             fits.append(ChannelFit(cid, name, goal, result, period, seasonal=index is not None,
                                    carry_end=_carry_end(result, money),
-                                   truth=truth.get((cid, goal))))
+                                   truth=truth.get((cid, goal)), draws=spread,
+                                   seed=own_seed))
     warnings = []
     for goal, ids in pooled.items():
         if ids:
             warnings += _fit_pooled(plan, goal, ids, histories, names, season, starts, fits,
                                     failures)
     return FitReport(tuple(fits), tuple(failures), tuple(warnings))
+
+
+def _draw_seed(seed: int, channel_id: str, goal: str) -> int:
+    """A seed per curve that depends on the plan's seed and the curve only (not on
+    which other channels were fitted with it)."""
+    return zlib.crc32(f"{seed}:{channel_id}:{goal}".encode())
+
+
+def _cycled(found: list[Curve], count: int) -> list[Curve]:
+    """Exactly `count` draws: a re-fit that found no effect is dropped by
+    `bootstrap`, and the others are repeated in order to fill its place."""
+    return [found[i % len(found)] for i in range(count)] if found else []
 
 
 def _carry_end(result: FitResult, spend: np.ndarray) -> float:
@@ -260,6 +293,10 @@ def curve_rows(report: FitReport, created_at: str) -> list[tuple]:
         quality = {"r2": r.r2, "mape": r.mape, "n": r.n, "warnings": list(r.warnings),
                    "family_scores": r.family_scores, "model": "joint" if fit.joint else "channel",
                    "seasonal": fit.seasonal, "baseline": r.baseline}
+        if fit.draws:
+            quality["draws"] = {"seed": fit.seed, "a": [c.a for c in fit.draws],
+                                "k": [c.k for c in fit.draws],
+                                "s": [c.s for c in fit.draws]}
         rows.append((fit.channel_id, fit.goal, curve.family,
                      json.dumps(params, sort_keys=True), "fitted",
                      json.dumps(quality, ensure_ascii=False, sort_keys=True), created_at))
