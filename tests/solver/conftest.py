@@ -258,7 +258,13 @@ def cvxpy_solve(problem: AllocationProblem, *, fix_use: np.ndarray | None = None
     else:
         objective = cp.Maximize(problem.promotion_weight * revenue
                                 + problem.brand_value * brand)
-    model = cp.Problem(objective, cons)
+    return clarabel_reference(cp.Problem(objective, cons), xb, xp)
+
+
+def clarabel_reference(model, xb, xp) -> Reference:
+    """Solve a reference model with Clarabel at tight tolerances and read the spend back."""
+    import cvxpy as cp
+
     try:
         model.solve(solver=cp.CLARABEL, tol_gap_abs=1e-10, tol_gap_rel=1e-10,
                     tol_feas=1e-10, max_iter=400)

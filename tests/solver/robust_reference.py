@@ -16,6 +16,7 @@ from solver.problem import AllocationProblem
 from tests.solver.conftest import (
     Reference,
     _cvx_curve,
+    clarabel_reference,
     cvxpy_model,
     season_of,
     true_objective,
@@ -79,16 +80,4 @@ def robust_reference(problem: AllocationProblem, draws, risk: str, alpha: float)
         u = cp.Variable(n, nonneg=True)
         cons += [u[d] >= t - values[d] for d in range(n)]
         objective = t - cp.sum(u) / (level * n)
-    model = cp.Problem(cp.Maximize(objective), cons)
-    try:
-        model.solve(solver=cp.CLARABEL, tol_gap_abs=1e-10, tol_gap_rel=1e-10, tol_feas=1e-10,
-                    max_iter=400)
-    except cp.error.SolverError:
-        try:
-            model.solve(solver=cp.CLARABEL)
-        except cp.error.SolverError:
-            return Reference("solver_error", math.nan, None)
-    if model.status not in (cp.OPTIMAL, cp.OPTIMAL_INACCURATE):
-        return Reference(model.status, math.nan, None)
-    spend = np.stack([np.maximum(xb.value, 0.0), np.maximum(xp.value, 0.0)], axis=2)
-    return Reference(model.status, float(model.value), spend)
+    return clarabel_reference(cp.Problem(cp.Maximize(objective), cons), xb, xp)
