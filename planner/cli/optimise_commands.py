@@ -260,7 +260,7 @@ def _optimize_risk(plan: Path, budget: str | None, brand_share: tuple[float, flo
                    grain: str, today: dt.date | None, risk: tuple[str, float],
                    as_json: bool) -> None:
     """`optimize --risk`: the robust allocation and the price of robustness."""
-    from planner.services import optimise
+    from planner.services import optimise, robust
     from planner.storage import rows
     from solver.errors import InvalidProblem
     from solver.result import Infeasible
@@ -271,7 +271,7 @@ def _optimize_risk(plan: Path, budget: str | None, brand_share: tuple[float, flo
                                     budget_minor=_minor(budget, currency, "--budget"),
                                     brand_share=brand_share, today=today)
         try:
-            found = optimise.run_robust(opened, pp, risk[0], risk[1])
+            found = robust.run_robust(opened, pp, risk[0], risk[1])
         except InvalidProblem as exc:
             raise click.ClickException(str(exc)) from None
     if isinstance(found, Infeasible):

@@ -34,7 +34,6 @@ from solver.allocation import allocate
 from solver.curves import Curve, adstock, carry_in
 from solver.problem import BRAND, PROMOTION, AllocationProblem, ChannelSpec, Lock
 from solver.result import Allocation, Infeasible
-from solver.robust_problem import Draw, PriceOfRobustness, RobustProblem
 
 GRAINS = ("week", "month")
 GOAL_NAMES = ("brand", "promotion")
@@ -233,7 +232,7 @@ def _plan_spend(plan: Plan, ids: list[str], periods: tuple[Period, ...], past: i
     return spend, committed
 
 
-def _spec(name: str, curves: dict[str, tuple[str, dict, dict]], season: np.ndarray,
+def scaled_spec(name: str, curves: dict[str, tuple[str, dict, dict]], season: np.ndarray,
           weeks: np.ndarray, carry: float, scale: int) -> ChannelSpec:
     """Weekly curves as per-period ones. n weeks of evenly spread money are n weeks
     at 1/n of it, so a and k scale with n (exact for weeks). One curve serves all
@@ -331,7 +330,7 @@ def build_problem(plan: Plan, *, grain: str = "week", budget_minor: int | None =
         carry = _carry(plan, ch.id, mine["brand"][1], periods[0].start) if "brand" in mine \
             else 0.0
         index = season_index(periods, season)
-        specs.append(replace(_spec(ch.name, mine, index, weeks, carry, scale),
+        specs.append(replace(scaled_spec(ch.name, mine, index, weeks, carry, scale),
                              min_total=(low or 0) / scale,
                              max_total=None if high is None else high / scale))
         keep.append(c)
@@ -410,54 +409,3 @@ def run(plan: Plan, problem: PlanProblem) -> Allocation | Infeasible:
     :raises SolverError: the solver gave up (time limit, numerical trouble).
     """
     return allocate(problem.problem, current=problem.current)
-
-
-# -- risk across curve draws -----------------------------------------------------------------
-
-def curve_draws(plan: Plan, problem: PlanProblem) -> tuple[Draw, ...]:
-    """The plan's curve draws (stored by :func:`planner.services.fitting.save_fits` in
-    a curve's quality) as per-period solver curves, scaled like the curves in use.
-    A curve without draws (hand-edited, jointly fitted, generator) is the same in
-    every draw; a curve with fewer draws than the most any has repeats them in order.
-    No draws anywhere gives one draw: the plain problem."""
-    stored = best_curves(plan)
-    weeks = np.array([p.days / 7 for p in problem.periods])
-    season = np.ones(len(problem.periods))
-    count = max([len(q.get("draws", {}).get("a", ())) for _, _, q in stored.values()] or [1])
-    count = max(count, 1)
-    draws: list[list[tuple[Curve | None, Curve | None]]] = [[] for _ in range(count)]
-    for cid, spec in zip(problem.channel_ids, problem.problem.channels, strict=True):
-        per_goal: dict[str, list[Curve | None]] = {}
-        for goal, base in (("promotion", spec.promotion), ("brand", spec.brand)):
-            if base is None:
-                per_goal[goal] = [None] * count
-                continue
-            family, params, quality = stored[cid, goal]
-            found = quality.get("draws") or {"a": [params["a"]], "k": [params["k"]],
-                                             "s": [params.get("s", 1.0)]}
-            curves = []
-            for d in range(count):
-                i = d % len(found["a"])
-                own = {**params, "a": found["a"][i], "k": found["k"][i], "s": found["s"][i]}
-                scaled = _spec(spec.name, {goal: (family, own, quality)}, season, weeks, 0.0,
-                               problem.scale)
-                curves.append(scaled.promotion if goal == "promotion" else scaled.brand)
-            per_goal[goal] = curves
-        for d in range(count):
-            draws[d].append((per_goal["promotion"][d], per_goal["brand"][d]))
-    return tuple(Draw(tuple(curves)) for curves in draws)
-
-
-def run_robust(plan: Plan, problem: PlanProblem, risk: str, alpha: float = 0.1,
-               tolerance: float = 1e-3) -> PriceOfRobustness | Infeasible:
-    """Optimise the risk measure `risk` (mean, worst, cvar) of `problem` across the
-    plan's curve draws, with the mean-optimal allocation beside it.
-
-    :raises InvalidProblem: a risk measure the problem cannot take (e.g. min-cost).
-    :raises SolverError: the solver gave up.
-    """
-    from solver.robust import price_of_robustness
-
-    robust = RobustProblem(problem.problem, curve_draws(plan, problem), risk=risk,  # type: ignore[arg-type]
-                           alpha=alpha, tolerance=tolerance)
-    return price_of_robustness(robust)

@@ -66,7 +66,7 @@ class ReforecastRow:
     :param reforecast_minor: fixed + reforecast remaining: the year's new total.
     :param carry_minor: brand stock the re-planned periods start with, in money
         of brand spend still working (exact at week grain; months measure stock
-        as the model does, see ``optimise._spec``).
+        as the model does, see ``optimise.scaled_spec``).
     """
 
     channel_id: str

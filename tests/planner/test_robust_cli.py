@@ -14,7 +14,8 @@ from click.testing import CliRunner
 from planner.cli import main
 from planner.demo import build_demo
 from planner.services.fitting import fit_plan, save_fits
-from planner.services.optimise import build_problem, curve_draws
+from planner.services.optimise import build_problem
+from planner.services.robust import curve_draws
 from planner.storage.plan_file import open_plan
 
 TODAY = "2026-06-01"
