@@ -5,8 +5,10 @@ The preview reads both files (the other copy read-only, this plan through its ow
 thread. It records the plan's latest action, and `apply_merge` refuses a plan that
 moved on since; an edit made here while the preview ran therefore starts the preview
 again rather than letting the planner choose on stale values. The merge itself
-writes on the GUI's connection as one `ServiceCommand`: one Edit ▸ Undo step, and
-the index (so the calendar and budget) follows from the `changed` it broadcasts.
+writes on a connection of a worker's own (`Plan.worker_writer`, as an import does),
+the window held by a modal progress so nothing else writes meanwhile; the written
+action is then adopted as one `ServiceCommand`: one Edit ▸ Undo step, and the index
+(so the calendar and budget) follows from the `changed` it broadcasts.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
 from planner.errors import PlannerError
+from planner.io.import_action import recorded
 from planner.merge import MergeDone, MergePreview, apply_merge, merge_preview
 from planner.services.health import Finding
 from planner.storage.plan_file import Plan, reader
@@ -26,6 +29,7 @@ from ui.commands.base import ServiceCommand
 from ui.document import PlanDocument
 from ui.merge_dialog import MergeDialog
 from ui.models.plan_index import PlanIndex
+from ui.transfer.progress import TransferProgress
 from ui.workers.runner import Worker, WorkerPool
 
 SHOWN_FINDINGS = 8  # more would make the message box taller than a screen
@@ -35,6 +39,14 @@ def preview_task(_worker: Worker, plan_path: Path, theirs_path: Path) -> MergePr
     """On a pool thread: the preview, read through a connection of this thread's own."""
     with reader(plan_path) as mine:
         return merge_preview(mine, theirs_path)
+
+
+def apply_task(_worker: Worker, plan: Plan, preview: MergePreview,
+               choices: dict[str, str]) -> MergeDone:
+    """On a pool thread: the merge written on a connection of the worker's own, under
+    the plan's lock (a big merge takes well over 100 ms)."""
+    with plan.worker_writer() as writing:
+        return apply_merge(writing, preview, choices)
 
 
 class MergeController(QObject):
@@ -147,25 +159,37 @@ class MergeController(QObject):
         self.finished.emit()
 
     # -- applying ---------------------------------------------------------------------
-    def apply(self, preview: MergePreview, choices: dict[str, str]) -> MergeDone | None:
-        """Merge as previewed with `choices`, as one undoable edit; None when refused
-        (the refusal goes out through `document.failed`, as any refused edit's)."""
-        results: list[MergeDone] = []
+    def apply(self, preview: MergePreview, choices: dict[str, str]) -> Worker:
+        """Merge as previewed with `choices` in a worker, as one undoable edit; a
+        refusal (the plan moved on since the preview) is reported like a refused edit.
+        `finished` follows either way, and `last_result` holds what was merged."""
+        self.last_result = None
+        worker = Worker(apply_task, self._document.plan, preview, choices)
+        progress = TransferProgress(
+            worker, self.tr("Merging %1…").replace("%1", preview.theirs_path.name),
+            self._window, modal=True)
+        worker.signals.finished.connect(
+            lambda done: (progress.finish(), self._merged(preview, done)))
+        worker.signals.failed.connect(
+            lambda message: (progress.finish(), self._apply_refused(message)))
+        self._running = worker
+        self._update_action()
+        return self._workers.start(worker)
 
-        def apply_merge_service(plan: Plan, preview: MergePreview,
-                                choices: dict[str, str]) -> MergeDone:
-            done = apply_merge(plan, preview, choices)
-            results.append(done)
-            return done
-
+    def _merged(self, preview: MergePreview, done: MergeDone) -> None:
+        self._running = None
+        self._update_action()
         label = self.tr("Merge copy from %1").replace("%1", preview.theirs_user)
-        self._document.push(ServiceCommand(self._document, label, apply_merge_service,
-                                           preview, choices))
-        self.last_result = results[0] if results else None
-        if self.last_result is not None:
-            self._report(preview, self.last_result)
+        self._document.push(ServiceCommand(self._document, label, recorded, done))
+        self.last_result = done
+        self._report(preview, done)
         self.finished.emit()
-        return self.last_result
+
+    def _apply_refused(self, message: str) -> None:
+        self._running = None
+        self._update_action()
+        self._document.report(message)
+        self.finished.emit()
 
     def _report(self, preview: MergePreview, done: MergeDone) -> None:
         if done.action_id is None:
