@@ -16,7 +16,7 @@ from planner.io.columns import ACTUAL_COLUMNS
 from planner.io.import_report import ImportReport
 from planner.io.sheet_rows import Row, RowReader
 from planner.io.tabular_read import Table
-from planner.storage import rows
+from planner.storage import bulk, rows
 
 FIELDS = ("id", "flight_id", "channel_id", "start", "end", "spend_minor", "revenue_minor",
           "impressions", "clicks", "conversions", "source")
@@ -113,12 +113,10 @@ def plan_actuals_import(plan: Any, tables: list[Table], report: ImportReport) ->
 
 
 def write_actuals(plan: Any, planned: ActualsImport) -> None:
-    """Inside the import's open action."""
-    columns = ", ".join(f'"{f}"' for f in FIELDS)
-    marks = ", ".join("?" for _ in FIELDS)
+    """Inside the import's open action. New actuals are streamed into the table and
+    logged whole, thousands to a change record (`bulk.py`), not field by field."""
     conn = plan.db.conn
-    conn.executemany(f"INSERT INTO actuals({columns}) VALUES ({marks})",
-                     [[r[f] for f in FIELDS] for r in planned.new])
+    bulk.insert_rows(conn, "actuals", FIELDS, ([r[f] for f in FIELDS] for r in planned.new))
     sets = ", ".join(f'"{f}" = ?' for f in FIELDS[1:])
     conn.executemany(f"UPDATE actuals SET {sets} WHERE id = ?",
                      [[r[f] for f in FIELDS[1:]] + [r["id"]] for r in planned.changed])

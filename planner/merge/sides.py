@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from planner.merge.net import Key, RowEffect, compose
+from planner.storage.bulk import BULK_OPS, expand
 from planner.storage.plan_file import Plan
 
 MERGED_KIND = "merged"
@@ -56,7 +57,13 @@ def read_side(plan: Plan, own: dict[str, int], other: dict[str, int]) -> Side:
         cursor = plan.db.execute(
             "SELECT action_id, tbl, row_id, op, field, old, new FROM changes WHERE action_id "
             "IN (SELECT id FROM actions WHERE seq >= ?) ORDER BY seq", [new[0][0]])
-        changes = [row[1:] for row in cursor if row[0] in ids]
+        for row in cursor:
+            if row[0] not in ids:
+                continue
+            if row[3] in BULK_OPS:  # many whole rows in one record: one insert or delete each
+                changes.extend(expand(row[1], row[3], row[4], row[5], row[6]))
+            else:
+                changes.append(row[1:])
     return Side(compose(changes), tuple(aid for _, aid in new), len(own) - len(new))
 
 

@@ -1,7 +1,8 @@
 """User actions: captured writes, undo and redo as new actions, the audit trail.
 
 Every write a service makes inside `plan.action(...)` is recorded by triggers
-(`capture.py`) field by field under that action's id. Undo applies the inverse
+(`capture.py`) field by field under that action's id; rows inserted or deleted in
+bulk are logged whole, thousands to a record (`bulk.py`). Undo applies the inverse
 of those changes, redo applies them again; both are themselves actions, so the
 log is complete and append-only: it answers "who moved the 618 budget, and
 when" and is what a merge of two offline copies reads.
@@ -10,6 +11,7 @@ when" and is what a merge of two offline copies reads.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 import json
 import sqlite3
@@ -22,6 +24,7 @@ from typing import TYPE_CHECKING
 
 from planner.domain.changes import Done, PlanChanges
 from planner.errors import NotFound, ReadOnlyPlan, UndoConflict
+from planner.storage import bulk
 from planner.storage.lock import current_user
 from planner.storage.schema import primary_key
 
@@ -68,6 +71,10 @@ class ActionRecord:
         for ch in self.changes:
             if ch.op == "update":
                 lines.append(f"{ch.tbl} {ch.row_id[:8]} {ch.field}: {ch.old!r} → {ch.new!r}")
+            elif ch.op in bulk.BULK_OPS:
+                held: bulk.RowSet = ch.new or ch.old  # type: ignore[assignment]
+                verb = "added" if ch.op == "insert_rows" else "removed"
+                lines.append(f"{ch.tbl}: {held.count} records {verb}")
             else:
                 name = (ch.new or ch.old or {}).get("name", "")  # type: ignore[union-attr]
                 verb = "added" if ch.op == "insert" else "removed"
@@ -126,12 +133,22 @@ def action(
         handle.empty = True
 
 
+_BY_ID = {f.name for f in dataclasses.fields(PlanChanges)}  # tables it names records of
+
+
 def touched(plan: Plan, action_id: str) -> PlanChanges:
+    """What the action touched: the ids of the records views redraw one by one, only
+    the table of the others (an import of 100,000 actuals stays small)."""
     rows: dict[str, set[str]] = defaultdict(set)
-    for tbl, row_id in plan.db.execute(
-        "SELECT tbl, row_id FROM changes WHERE action_id = ?", [action_id]
-    ):
-        rows[tbl].add(row_id)
+    for seq, tbl, row_id, op in plan.db.execute(
+        "SELECT seq, tbl, row_id, op FROM changes WHERE action_id = ?", [action_id]
+    ).fetchall():
+        if op not in bulk.BULK_OPS:
+            rows[tbl].add(row_id)
+        elif tbl in _BY_ID:
+            rows[tbl].update(bulk.ids_held(plan.db.conn, seq))
+        else:
+            rows.setdefault(tbl, set())
     return PlanChanges.from_rows(rows)
 
 
@@ -147,14 +164,24 @@ def _decode(text: str | None) -> object:
 
 
 def changes_of(plan: Plan, action_id: str) -> list[Change]:
-    return [
-        Change(seq, tbl, row_id, op, field, _decode(old), _decode(new))
-        for seq, tbl, row_id, op, field, old, new in plan.db.execute(
-            "SELECT seq, tbl, row_id, op, field, old, new FROM changes "
-            "WHERE action_id = ? ORDER BY seq",
-            [action_id],
-        )
-    ]
+    """The action's change records; a bulk record's rows are a `bulk.RowSet`, read from
+    the file only when asked for."""
+    out = []
+    for seq, tbl, row_id, op, field, old, new, count in plan.db.execute(
+        "SELECT seq, tbl, row_id, op, field, old, new, NULL FROM changes "
+        f"WHERE action_id = ? AND op NOT IN {bulk.OPS_SQL} UNION ALL "
+        "SELECT seq, tbl, row_id, op, field, NULL, NULL, "
+        "json_array_length(COALESCE(new, old)) FROM changes "
+        f"WHERE action_id = ? AND op IN {bulk.OPS_SQL} ORDER BY seq",
+        [action_id, action_id],
+    ):
+        if count is None:
+            out.append(Change(seq, tbl, row_id, op, field, _decode(old), _decode(new)))
+        else:
+            held = bulk.RowSet(seq, count, plan.db.conn)
+            out.append(Change(seq, tbl, row_id, op, None, *(
+                (None, held) if op == "insert_rows" else (held, None))))
+    return out
 
 
 def _record(plan: Plan, row: tuple) -> ActionRecord:
@@ -182,8 +209,10 @@ def log(plan: Plan, *, limit: int = 50, object_id: str | None = None) -> list[Ac
         params: list[object] = [limit]
     else:
         sql = (f"SELECT {_ACTION_COLUMNS} FROM actions WHERE id IN "
-               "(SELECT action_id FROM changes WHERE row_id = ?) ORDER BY seq DESC LIMIT ?")
-        params = [object_id, limit]
+               "(SELECT action_id FROM changes WHERE row_id = ? UNION "
+               f"SELECT action_id FROM changes AS c WHERE {bulk.touching('c')}) "
+               "ORDER BY seq DESC LIMIT ?")
+        params = [object_id, object_id, limit]
     return [_record(plan, row) for row in plan.db.execute(sql, params).fetchall()]
 
 
@@ -206,13 +235,20 @@ def _same(current: object, recorded: object) -> bool:
     return current == recorded
 
 
-def _later_label(plan: Plan, ch: Change) -> str:
+def _later_label(plan: Plan, tbl: str, row_id: str, seq: int) -> str:
     row = plan.db.execute(
         "SELECT a.label FROM changes c JOIN actions a ON a.id = c.action_id "
-        "WHERE c.tbl = ? AND c.row_id = ? AND c.seq > ? ORDER BY c.seq DESC LIMIT 1",
-        [ch.tbl, ch.row_id, ch.seq],
+        f"WHERE c.tbl = ? AND c.seq > ? AND (c.row_id = ? OR {bulk.touching('c')}) "
+        "ORDER BY c.seq DESC LIMIT 1",
+        [tbl, seq, row_id, row_id],
     ).fetchone()
     return f"“{row[0]}”" if row else "another edit"
+
+
+def _conflict(plan: Plan, verb: str, label: str, tbl: str, row_id: str, seq: int
+              ) -> UndoConflict:
+    return UndoConflict(f"cannot {verb} “{label}”: {tbl} {row_id} was changed afterwards by "
+                        f"{_later_label(plan, tbl, row_id, seq)}")
 
 
 def _batches(changes: tuple[Change, ...]) -> list[list[Change]]:
@@ -236,17 +272,20 @@ def _apply(plan: Plan, batch: list[Change], *, forward: bool, label: str) -> Non
     """Apply recorded changes of one row forwards (redo) or backwards (undo), after
     checking the row is still as those changes left it (or found it)."""
     ch = batch[0]
+    verb = "redo" if forward else "undo"
+    if ch.op in bulk.BULK_OPS:
+        held: bulk.RowSet = ch.new or ch.old  # type: ignore[assignment]
+        blocking = bulk.replay(plan.db.conn, ch.tbl, ch.op, held, forward=forward)
+        if blocking is not None:
+            raise _conflict(plan, verb, label, ch.tbl, blocking, ch.seq)
+        return
     pk = primary_key(ch.tbl)
     current = _current_row(plan, ch.tbl, ch.row_id)
     expect, want = (ch.old, ch.new) if forward else (ch.new, ch.old)
     creates = (ch.op == "insert") == forward
-    verb = "redo" if forward else "undo"
 
     def conflict() -> UndoConflict:
-        return UndoConflict(
-            f"cannot {verb} “{label}”: {ch.tbl} {ch.row_id} was changed afterwards by "
-            f"{_later_label(plan, ch)}"
-        )
+        return _conflict(plan, verb, label, ch.tbl, ch.row_id, ch.seq)
 
     if ch.op == "update":
         values = {}

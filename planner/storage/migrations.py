@@ -68,6 +68,7 @@ def migrate(
         before()
     try:
         with db.atomic():
+            capture.uninstall(db.conn)  # they name tables a step may rebuild
             for step in range(version + 1, target + 1):
                 db.executescript(STEPS[step])
                 if step in _AFTER_STEP:

@@ -9,7 +9,7 @@ change log (`history.py`), which is what undo, redo, audit and merge read.
 from __future__ import annotations
 
 APPLICATION_ID = 0x43504C4E  # "CPLN": marks a SQLite file as a campaign plan
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 # Bookkeeping tables: never captured, never undone.
 _BOOKKEEPING_V1 = """
@@ -197,7 +197,36 @@ CREATE TABLE baseline_flights (
 CREATE INDEX baseline_flights_baseline ON baseline_flights(baseline_id);
 """
 
-STEPS: dict[int, str] = {1: _BOOKKEEPING_V1 + _PLAN_V1, 2: _PLAN_V2}
+# v3: rows inserted or deleted in bulk (an import of 100,000 actuals) are logged whole,
+# up to 10,000 to a record: op "insert_rows" / "delete_rows", row id "*", the columns
+# in `field`, the rows in `new` / `old` (see `bulk.py`). SQLite cannot widen a CHECK
+# in place, so the log is rebuilt with every row and seq kept and AUTOINCREMENT's
+# high-water mark carried over; the capture triggers, which name `changes`, are
+# dropped before the steps and rebuilt after them (`migrations.py`).
+_CHANGE_LOG_V3 = """
+CREATE TABLE changes_v3 (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    action_id TEXT REFERENCES actions(id),
+    tbl TEXT NOT NULL,
+    row_id TEXT NOT NULL,
+    op TEXT NOT NULL
+        CHECK (op IN ('insert', 'update', 'delete', 'insert_rows', 'delete_rows')),
+    field TEXT,
+    old TEXT,
+    new TEXT
+);
+INSERT INTO changes_v3(seq, action_id, tbl, row_id, op, field, old, new)
+    SELECT seq, action_id, tbl, row_id, op, field, old, new FROM changes ORDER BY seq;
+DELETE FROM sqlite_sequence WHERE name = 'changes_v3';
+INSERT INTO sqlite_sequence(name, seq)
+    SELECT 'changes_v3', seq FROM sqlite_sequence WHERE name = 'changes';
+DROP TABLE changes;
+ALTER TABLE changes_v3 RENAME TO changes;
+CREATE INDEX changes_action ON changes(action_id);
+CREATE INDEX changes_row ON changes(tbl, row_id);
+"""
+
+STEPS: dict[int, str] = {1: _BOOKKEEPING_V1 + _PLAN_V1, 2: _PLAN_V2, 3: _CHANGE_LOG_V3}
 
 # Tables whose every write is a planner's edit: captured, undoable, merged.
 USER_TABLES: tuple[str, ...] = (

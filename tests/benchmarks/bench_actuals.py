@@ -8,9 +8,10 @@ Measures, against the targets of issue 10 (< 3 s and < 500 MB each):
          the safety scan, checked, matched and written;
 3. re-import of the CSV into the plan it went into (every row unchanged).
 
-Time is measured without tracing; peak memory is measured in a second run under
-tracemalloc (Python allocations, calamine's own excluded) and as the process's peak
-resident size. Run it directly; pytest does not collect it::
+Each case runs in a process of its own. Time is measured without tracing, split into
+the check (read, match, compare) and the write (one action); peak memory is measured
+as that run's peak resident size, and in a second run under tracemalloc (Python
+allocations, calamine's own excluded). Run it directly; pytest does not collect it::
 
     python tests/benchmarks/bench_actuals.py [--rows 100000]
 """
@@ -21,6 +22,7 @@ import argparse
 import csv
 import datetime as dt
 import resource
+import subprocess
 import sys
 import tempfile
 import time
@@ -34,7 +36,7 @@ from planner.io.imports import write_import
 from planner.io.platforms.check import check_platform_import
 from planner.io.platforms.rules import MatchRule, set_match_rules
 from planner.storage import rows
-from planner.storage.plan_file import Plan, create_plan
+from planner.storage.plan_file import Plan, create_plan, open_plan
 
 HEADER = ["日期", "广告主ID", "计划ID", "计划名称", "消耗(元)", "展示数", "点击数", "转化数",
           "成交金额"]
@@ -87,41 +89,48 @@ def build(path: Path) -> Plan:
     return plan
 
 
-def run(plan: Plan, path: Path) -> tuple[str, int, float]:
-    """-> the report's summary, the matched spend, and the check's share of the time."""
+def run(plan: Plan, path: Path) -> tuple[str, int, float, float]:
+    """-> the report's summary, the matched spend, and the check's and write's seconds."""
     started = time.perf_counter()
     checked = check_platform_import(plan, path)
-    check_seconds = time.perf_counter() - started
+    checked_at = time.perf_counter()
     report = write_import(plan, checked)
     assert report.ok, [p.describe() for p in report.problems[:3]]
-    return report.summary(), checked.summary.matched_spend_minor, check_seconds
+    return (report.summary(), checked.summary.matched_spend_minor, checked_at - started,
+            time.perf_counter() - checked_at)
 
 
-def measure(label: str, folder: Path, source: Path, fresh: bool = True) -> None:
-    results = []
+def case(label: str, folder: Path, source: Path, fresh: bool) -> None:
+    """One case in this process (a fresh one per case, so its peak RSS is its own): a
+    timed run, then a run under tracemalloc on a plan in the same state."""
+    out = []
     for traced in (False, True):
         plan = build(folder / f"{label}-{traced}.cplan") if fresh else \
-            __import__("planner.storage.plan_file", fromlist=["open_plan"]).open_plan(
-                folder / "csv-False.cplan")
+            open_plan(folder / "csv-False.cplan")
         if traced:
             tracemalloc.start()
-        started = time.perf_counter()
-        summary, spend, check_seconds = run(plan, source)
-        seconds = time.perf_counter() - started
-        peak = tracemalloc.get_traced_memory()[1] / 2 ** 20 if traced else None
+        summary, spend, check, write = run(plan, source)
+        out.append((check, write, tracemalloc.get_traced_memory()[1] / 2 ** 20))
         tracemalloc.stop()
         plan.close()
-        results.append((seconds, peak, check_seconds))
-    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"{label:10s} {results[0][0]:6.2f} s (check {results[0][2]:5.2f} s)   "
-          f"peak traced {results[1][1]:6.1f} MB   "
-          f"process peak RSS so far {rss:6.0f} MB   {summary}; spend {spend / 100:,.2f}")
+        if not traced:
+            rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    (check, write, _), (_, _, peak) = out
+    print(f"{label:10s} {check + write:6.2f} s = check {check:5.2f} + write {write:5.2f}   "
+          f"peak traced {peak:6.1f} MB   peak RSS {rss:6.0f} MB   {summary}; "
+          f"spend {spend / 100:,.2f}", flush=True)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=100_000)
+    parser.add_argument("--case", nargs=3, metavar=("LABEL", "FOLDER", "SOURCE"),
+                        help=argparse.SUPPRESS)  # one case, run by the parent process
     args = parser.parse_args()
+    if args.case:
+        label, folder, source = args.case
+        case(label, Path(folder), Path(source), fresh=label != "re-import")
+        return
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         lines = data(args.rows)
@@ -129,10 +138,11 @@ def main() -> None:
         xlsx_path = write_xlsx(folder / "daily.xlsx", lines)
         del lines
         print(f"{args.rows:,} rows: CSV {csv_path.stat().st_size / 2 ** 20:.1f} MB, "
-              f"xlsx {xlsx_path.stat().st_size / 2 ** 20:.1f} MB (targets < 3 s, < 500 MB)")
-        measure("csv", folder, csv_path)
-        measure("xlsx", folder, xlsx_path)
-        measure("re-import", folder, csv_path, fresh=False)
+              f"xlsx {xlsx_path.stat().st_size / 2 ** 20:.1f} MB (targets < 3 s, < 500 MB)",
+              flush=True)
+        for label, source in (("csv", csv_path), ("xlsx", xlsx_path), ("re-import", csv_path)):
+            subprocess.run([sys.executable, __file__, "--case", label, str(folder),
+                            str(source)], check=True)
 
 
 if __name__ == "__main__":
