@@ -9,7 +9,10 @@ unless the planner chose to leave them out; either way each is listed.
 
 from __future__ import annotations
 
+import gc
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -81,7 +84,26 @@ def check_platform_import(plan: Any, path: str | os.PathLike[str],
     :param skip_unmatched: leave unmatched rows out (each listed as a warning) instead
         of refusing the file.
     """
-    path = Path(path)
+    with _without_cycle_collection():
+        return _check(plan, Path(path), rules, unit, skip_unmatched, limits)
+
+
+@contextmanager
+def _without_cycle_collection() -> Iterator[None]:
+    """Checking makes a few hundred thousand cells and rows, none of them in a reference
+    cycle; Python's cycle collector would walk them all again and again (about half the
+    time of a 100,000-row check) and free nothing, since reference counting frees all."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _check(plan: Any, path: Path, rules: list[MatchRule] | None, unit: str | None,
+           skip_unmatched: bool, limits: Limits) -> PlatformImport:
     stamp = plan_stamp(plan)
     report = ImportReport(file=path.name, kind=KIND, dry_run=True)
     currency = plan_rows.read_settings(plan.db).currency
@@ -96,11 +118,12 @@ def check_platform_import(plan: Any, path: str | os.PathLike[str],
         report.problem(str(exc))
         return checked
     read = _read(grids, report, currency, given, summary)
+    del grids  # the cells, now read: matching needs only the rows
     if read is None or report.problems:
         return checked
     matched = plan_platform_actuals(plan, read.platform, read.rows,
                                     Matcher(plan, load_rules(plan) if rules is None else rules),
-                                    report)
+                                    report, read.date_column)
     _summarise(summary, read, matched)
     _list_unmatched(report, matched, currency, skip_unmatched)
     report.added["actuals"] = len(matched.planned.new)

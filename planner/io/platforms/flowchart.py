@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from planner.domain.money import format_money
 from planner.io.import_report import ImportReport
 from planner.io.platforms import values
 from planner.io.platforms.grid import Grid
@@ -135,34 +136,101 @@ def read_flowchart(grid: Grid, report: ImportReport, currency: str, given: Unit 
                 and (starts[i + 1][1] - s).days <= 7 else s + dt.timedelta(days=6))
             for i, (c, s) in enumerate(starts)}
     rows: list[PlatformRow] = []
-    grand = None
+    sums = _Sums(grid, weeks, report, unit, currency)
     label = ""
     for number, cells in grid.lines[week_line + 1:]:
         labels = [values.normalise(c) for c in cells[:weeks.first] if not values.is_missing(c)]
         if labels and is_total(labels[0]):
-            if is_grand_total(labels[0]) and weeks.total_column is not None \
-                    and weeks.total_column < len(cells):
-                grand = _safe_amount(cells[weeks.total_column], unit, currency)
+            if is_grand_total(labels[0]):
+                sums.check_grand(number, cells)
             continue
         label = " / ".join(labels) or label  # a merged media cell names the rows under it
+        row_sum = _Sum()
         for column, start in weeks.columns.items():
             value = cells[column] if column < len(cells) else None
             if values.is_missing(value):
                 continue
             try:
-                minor, _ = values.amount(value, unit, currency)
+                minor, rounded = values.amount(value, unit, currency)
             except CellError as exc:
                 report.problem(str(exc), sheet=grid.sheet, row=number,
                                column=f"week of {start.isoformat()}", value=value)
                 continue
+            row_sum.add(minor, rounded)
+            sums.columns.setdefault(column, _Sum()).add(minor, rounded)
             rows.append(PlatformRow(number, grid.sheet, start, ends[column], grid.sheet or "",
                                     label, None, minor))
+        sums.check_row(number, cells, row_sum)
     return ReadFile(PLATFORM, "agency media flowchart", [f"weekly amounts: {unit.describe()}"],
-                    rows, grand)
+                    rows, sums.grand)
 
 
-def _safe_amount(value: Any, unit: Unit, currency: str) -> int | None:
-    try:
-        return values.amount(value, unit, currency)[0]
-    except CellError:
-        return None
+@dataclass
+class _Sum:
+    """Amounts added up, and how many were rounded to the minor unit on the way."""
+
+    minor: int = 0
+    rounded: int = 0
+
+    def add(self, minor: int, rounded: bool | int) -> None:
+        self.minor += minor
+        self.rounded += rounded
+
+    def matches(self, stated: tuple[int, bool]) -> bool:
+        """The stated total is this sum, to the minor unit; only amounts finer than
+        it (each off by half a unit at most) allow a difference, of what they explain."""
+        return abs(stated[0] - self.minor) <= (self.rounded + stated[1]) // 2
+
+
+class _Sums:
+    """The flowchart's own totals checked against its cells: each media row's total
+    (the totals column), and the 合计 row's week totals and grand total. A total that
+    is not the sum of what it adds up is a problem at its cell: the sheet is
+    inconsistent, and which figure is right is the planner's call. Subtotal rows
+    (小计) add up groups the sheet does not mark, so they are skipped, not checked."""
+
+    def __init__(self, grid: Grid, weeks: _Weeks, report: ImportReport, unit: Unit,
+                 currency: str) -> None:
+        self.grid, self.weeks, self.report, self.unit, self.currency = (grid, weeks, report,
+                                                                        unit, currency)
+        self.columns: dict[int, _Sum] = {}
+        self.all = _Sum()
+        self.grand: int | None = None
+        total = weeks.total_column
+        heads = [grid.lines[weeks.month_line + i][1] for i in (0, 1)]
+        self.total_header = next((str(h[total]) for h in heads if total is not None
+                                  and total < len(h) and is_total(h[total])), "Total")
+
+    def _stated(self, cells: list[Any], column: int | None) -> tuple[int, bool] | None:
+        if column is None or column >= len(cells) or values.is_missing(cells[column]):
+            return None
+        try:
+            return values.amount(cells[column], self.unit, self.currency)
+        except CellError:
+            return None
+
+    def _mismatch(self, number: int, column: str, stated: tuple[int, bool], summed: _Sum,
+                  what: str) -> None:
+        money = lambda minor: format_money(minor, self.currency)  # noqa: E731
+        self.report.problem(f"the total {money(stated[0])} is not the sum of {what} "
+                            f"({money(summed.minor)}); correct the sheet and import again",
+                            sheet=self.grid.sheet, row=number, column=column)
+
+    def check_row(self, number: int, cells: list[Any], row: _Sum) -> None:
+        self.all.add(row.minor, row.rounded)
+        stated = self._stated(cells, self.weeks.total_column)
+        if stated is not None and not row.matches(stated):
+            self._mismatch(number, self.total_header, stated, row, "the row's weeks")
+
+    def check_grand(self, number: int, cells: list[Any]) -> None:
+        for column, start in self.weeks.columns.items():
+            stated = self._stated(cells, column)
+            summed = self.columns.get(column, _Sum())
+            if stated is not None and not summed.matches(stated):
+                self._mismatch(number, f"week of {start.isoformat()}", stated, summed,
+                               "the week's media")
+        stated = self._stated(cells, self.weeks.total_column)
+        if stated is not None:
+            self.grand = stated[0]
+            if not self.all.matches(stated):
+                self._mismatch(number, self.total_header, stated, self.all, "every media row")

@@ -81,12 +81,18 @@ def text_encoding(path: Path) -> str:
 
 
 def _delimiter(path: Path, encoding: str) -> str:
-    """The separator with the most fields on one line among the first lines: the header
-    has the most, while title lines above it may have none."""
+    """The separator with the most fields on one line among the first lines, looking
+    first at the lines without digits: the header has the most fields, while title
+    lines above it may have none, and data lines may hold amounts grouped with commas
+    ("1,234,567.89") in a tab-separated file."""
     with path.open(encoding=encoding, errors="replace", newline="") as stream:
         lines = [line for _, line in zip(range(_SNIFF_LINES), stream, strict=False)]
-    return max("\t,;", key=lambda d: (max((line.count(d) for line in lines), default=0),
-                                      d == ","))
+    wordy = [line for line in lines if not any(c.isdigit() for c in line)]
+    for pool in (wordy, lines):
+        most = {d: max((line.count(d) for line in pool), default=0) for d in "\t,;"}
+        if any(most.values()):
+            return max("\t,;", key=lambda d: (most[d], d == ","))
+    return ","
 
 
 def _read_text(path: Path, limits: Limits) -> Grid:
@@ -107,14 +113,26 @@ def _read_text(path: Path, limits: Limits) -> Grid:
 
 
 def _bounded(file: str, rows: Iterable[list[Any]], limits: Limits,
-             first: int = 1) -> list[tuple[int, list[Any]]]:
-    """Non-empty lines, trailing empty cells cut, every limit checked as lines arrive."""
+             text: bool = True) -> list[tuple[int, list[Any]]]:
+    """Non-empty lines, trailing empty cells cut, every limit checked as lines arrive.
+
+    A line that is plainly within the limits (its last cell filled, few enough cells,
+    no long one) is kept as it is; any other goes through the full check."""
     kept: list[tuple[int, list[Any]]] = []
-    for number, row in enumerate(rows, start=first):
-        cells = checked_cells(number, row, limits)
+    most = limits.max_rows + PREAMBLE_LINES
+    columns, chars = limits.max_columns, limits.max_cell_chars
+    for number, row in enumerate(rows, start=1):
+        if text:
+            plain = row and row[-1] and len(row) <= columns and len(max(row, key=len)) <= chars
+        else:
+            if "" in row:
+                row = [None if cell == "" else cell for cell in row]
+            plain = row and row[-1] is not None and len(row) <= columns and \
+                max(map(len, filter(str.__instancecheck__, row)), default=0) <= chars
+        cells = row if plain else checked_cells(number, row, limits)
         if not cells:
             continue
-        if len(kept) >= limits.max_rows + PREAMBLE_LINES:
+        if len(kept) >= most:
             raise FileRefused(f"has more than {limits.max_rows:,} rows; split it into "
                               "smaller files")
         kept.append((number, cells))
@@ -129,15 +147,11 @@ def _read_workbook(path: Path, limits: Limits) -> list[Grid]:
 def _sheet_grid(file: str, name: str, sheet: Any, limits: Limits) -> Grid:
     """calamine's rows start at row 1 but at the used range's first column: pad them."""
     pad = [None] * sheet.start[1] if sheet.height else []
-    rows = ([*pad, *map(_cell, row)] for row in sheet.iter_rows())
-    lines = _bounded(file, rows, limits)
+    rows = ([*pad, *row] for row in sheet.iter_rows()) if pad else sheet.iter_rows()
+    lines = _bounded(file, rows, limits, text=False)
     merged = [(r0 + 1, c0 + 1, r1 + 1, c1 + 1)
               for (r0, c0), (r1, c1) in (sheet.merged_cell_ranges or [])]
     return Grid(file, name, _fill_merged(lines, merged, limits.max_columns), None, merged)
-
-
-def _cell(value: Any) -> Any:
-    return None if value == "" else value
 
 
 def _fill_merged(lines: list[tuple[int, list[Any]]], merged: list[tuple[int, int, int, int]],

@@ -14,13 +14,12 @@ from typing import Any
 
 from planner.io.import_report import ImportReport
 from planner.io.platforms import compliance, dates, values
+from planner.io.platforms.columns import METRICS, read_columns
 from planner.io.platforms.grid import Grid
 from planner.io.platforms.layouts import Layout
 from planner.io.platforms.rows import PlatformRow, ReadFile, is_grand_total, is_total
 from planner.io.platforms.values import CellError, Unit
 
-_METRICS = {"impressions": values.count, "clicks": values.count,
-            "conversions": values.conversions}
 _TEXT_FIELDS = ("campaign", "account", "account_id")  # written into each actual's key
 _ID_FIELDS = ("campaign_id", "account_id")
 
@@ -131,36 +130,63 @@ class TableReader:
     def read(self, platform: str) -> ReadFile | None:
         if self.units is None or not self.check_personal():
             return None
+        body, totals = self._split()
+        rules = self._date_rules(body)
+        if rules is None:
+            return None
+        units = self.units
+        fast = read_columns(body, self.columns, self.grid.sheet, rules, self.currency,
+                            units.spend, units.revenue if "revenue" in self.columns else None,
+                            units.per_row, text=self.grid.encoding is not None)
+        self._mangled, self._blank_spend, self._rounded = (fast.mangled, fast.blank_spend,
+                                                           fast.rounded)
+        rows = fast.rows
+        for index in fast.retry:  # in row order, so problems are listed as before
+            rows[index] = self._row(*body[index], rules)
+        self._warn_counts()
+        return ReadFile(platform, self.layout.platform.name, self.unit_labels(),
+                        [row for row in rows if row is not None], self._grand_total(totals),
+                        self.header("date" if "date" in self.columns else "start"))
+
+    def _split(self) -> tuple[list[tuple[int, list[Any]]], list[tuple[int, list[Any], Any]]]:
+        """Data lines, and totals lines with their label; notes (one cell) are skipped.
+
+        A line's label is its first cell, else its first date, campaign or id; whether
+        a label is missing or a total is decided once per distinct first cell."""
         labels = [self.columns[f] for f in ("date", "start", "campaign", "campaign_id")
                   if f in self.columns]
         body, totals = [], []
         width = len(self.layout.header)
-        for number, cells in self.data:
-            label = next((cells[i] for i in [0, *labels] if i < len(cells)
-                          and not values.is_missing(cells[i])), None)
-            if is_total(label):
+        first_missing: dict[Any, bool] = {}
+        total: dict[Any, bool] = {}
+        for line in self.data:
+            number, cells = line
+            first = cells[0]
+            missing = first_missing.get(first)
+            if missing is None:
+                missing = first_missing[first] = values.is_missing(first)
+            label = first if not missing else next(
+                (cells[i] for i in labels if i < len(cells) and not values.is_missing(cells[i])),
+                None)
+            is_a_total = total.get(label)
+            if is_a_total is None:
+                is_a_total = total[label] = is_total(label)
+            if is_a_total:
                 totals.append((number, cells, label))
-            elif width >= 3 and sum(c not in (None, "") for c in cells) == 1:
+            elif width >= 3 and len(cells) - cells.count(None) - cells.count("") == 1:
                 self.report.warnings.append(f"row {number} skipped: a note, not data "
                                             f"({str(label)[:40]!r})")
             else:
-                body.append((number, cells))
-        rules = self._date_rules(body)
-        if rules is None:
-            return None
-        rows = [row for number, cells in body
-                if (row := self._row(number, cells, rules)) is not None]
-        self._warn_counts()
-        return ReadFile(platform, self.layout.platform.name, self.unit_labels(), rows,
-                        self._grand_total(totals))
+                body.append(line)
+        return body, totals
 
     def _date_rules(self, body: list[tuple[int, list[Any]]]) -> dict[str, dates.DateRule] | None:
         rules = {}
         for field in ("date", "start", "end"):
             if field not in self.columns:
                 continue
-            index = self.columns[field]
-            column = (cells[index] for _, cells in body if index < len(cells))
+            index = self.columns[field]  # the rule depends on the distinct values alone
+            column = {cells[index] for _, cells in body if index < len(cells)}
             try:
                 rules[field] = dates.column_rule(column, self.layout.platform.month_first,
                                                  self.header(field))
@@ -222,7 +248,7 @@ class TableReader:
         if "revenue" in self.columns and self.units and self.units.revenue:
             revenue_unit = self.units.revenue if not self.units.per_row else unit
             read("revenue", lambda v: self._amount(v, revenue_unit))
-        for field, parse in _METRICS.items():
+        for field, parse in METRICS.items():
             if field in self.columns:
                 read(field, parse)
         campaign_id = self._campaign_id(number, cells)

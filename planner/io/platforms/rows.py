@@ -9,7 +9,7 @@ TOTAL_WORDS = ("total", "合计", "小计", "总计", "汇总", "总和", "grand
 GRAND_TOTALS = ("total", "合计", "总计", "汇总", "grand total", "total: account")
 
 
-@dataclass
+@dataclass(slots=True)  # a 100,000-row export makes as many: no __dict__ each
 class PlatformRow:
     """Spend of one platform campaign over one day (or week, from a flowchart).
 
@@ -40,6 +40,7 @@ class ReadFile:
     units: list[str]
     rows: list[PlatformRow]
     file_total_minor: int | None = None  # the file's own grand total, when it has one
+    date_column: str | None = None  # the header of the rows' date (or start) column
 
 
 def is_total(label: object) -> bool:

@@ -113,6 +113,7 @@ class Matcher:
                 'SELECT id, campaign_id, channel_id, start, "end" FROM flights ORDER BY start'):
             self._spans[(cid, chid)].append((start, end, fid))
         self._cache: dict[tuple[str, str | None, str], MatchRule | None] = {}
+        self._matches: dict[tuple[int, dt.date | None], Match] = {}  # per rule (and day)
 
     def rule(self, platform: str, campaign_id: str | None, name: str) -> MatchRule | None:
         key = (platform, campaign_id, name)
@@ -140,9 +141,15 @@ class Matcher:
         rule = self.rule(platform, campaign_id, name)
         if rule is None:
             return None
-        flight = rule.flight_id
-        if flight is None and rule.campaign_id is not None:
-            day = start.isoformat()
-            flight = next((fid for s, e, fid in self._spans[(rule.campaign_id, rule.channel_id)]
-                           if s <= day <= e), None)
-        return Match(rule, rule.channel_id, flight)
+        fixed = rule.flight_id is not None or rule.campaign_id is None
+        key = (id(rule), None if fixed else start)  # the rules live as long as the matcher
+        found = self._matches.get(key)
+        if found is None:
+            flight = rule.flight_id
+            if flight is None and rule.campaign_id is not None:
+                day = start.isoformat()
+                flight = next((fid for s, e, fid in self._spans[(rule.campaign_id,
+                                                                 rule.channel_id)]
+                               if s <= day <= e), None)
+            found = self._matches[key] = Match(rule, rule.channel_id, flight)
+        return found

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
@@ -113,6 +114,9 @@ def amount(value: Any, unit: Unit, currency: str) -> tuple[int, bool]:
     if unit.currency != currency:
         raise CellError(f"is in {unit.currency}, but the plan is in {currency}; "
                         "convert the file first")
+    plain = plain_amounts((value,), unit, currency)
+    if plain:
+        return plain[value]
     text = normalise(value) if isinstance(value, str) else value
     if isinstance(text, str):
         folded = text.casefold().replace(" ", "")
@@ -131,7 +135,66 @@ def amount(value: Any, unit: Unit, currency: str) -> tuple[int, bool]:
     return int(minor), minor != scaled
 
 
+def plain_amounts(cells: Iterable[Any], unit: Unit, currency: str
+                  ) -> dict[Any, tuple[int, bool]]:
+    """The common cells among `cells` ("1,234.56" or a workbook's 1234.56) read as
+    :func:`amount` reads them (minor units, rounded half up, and whether rounded),
+    exactly in integers and many at once; any other cell (marks, signs, exponents,
+    full-width digits, more than 20 characters) is left for :func:`amount`, as is
+    every cell when the unit is not in the plan's currency."""
+    if unit.currency != currency:
+        return {}
+    numerator, denominator = unit.major.as_integer_ratio()
+    numerator *= 10 ** exponent(currency)
+    below = [denominator * 10 ** places for places in range(21)]
+    # A float within `exact` whose scaled value rounds back to it has a repr of at most
+    # the unit's decimals (no two such decimals share a float below 2**53), so that
+    # integer is its amount, unrounded, without writing the float out.
+    exact = 2 ** 53 / numerator if denominator == 1 else -1.0
+    out = {}
+    for value in cells:
+        kind = value.__class__
+        if kind is str and value.isascii():
+            text = value.strip().replace(",", "")
+        elif kind is float:
+            if 0.0 <= value < exact:
+                minor = round(value * numerator)
+                if minor / numerator == value and minor <= MAX_MINOR:
+                    out[value] = (minor, False)
+                    continue
+            text = repr(value)
+        else:
+            continue
+        whole, _, fraction = text.partition(".")
+        digits = whole + fraction
+        if len(text) > 20 or not digits.isdigit():  # isdigit: ASCII digits here
+            continue
+        minor, remainder = divmod(numerator * int(digits), below[len(fraction)])
+        minor += 2 * remainder >= below[len(fraction)]
+        if minor <= MAX_MINOR:
+            out[value] = (minor, remainder != 0)
+    return out
+
+
+def plain_counts(cells: Iterable[Any]) -> dict[Any, int]:
+    """The cells among `cells` that are plainly whole numbers ("12,000", 12000.0), as
+    :func:`count` and :func:`conversions` read them; the others are left for those."""
+    out = {}
+    for value in cells:
+        kind = value.__class__
+        if kind is str and value.isascii():
+            text = value.strip().replace(",", "")
+            if text.isdigit() and len(text) <= 20:
+                out[value] = int(text)
+        elif kind is float and value.is_integer() and 0 <= value < MAX_MINOR:
+            out[value] = int(value)
+    return out
+
+
 def count(value: Any) -> int:
+    plain = plain_counts((value,))
+    if plain:
+        return plain[value]
     number = decimal(value)
     if number != number.to_integral_value():
         raise CellError("must be a whole number")
@@ -142,6 +205,9 @@ def count(value: Any) -> int:
 
 def conversions(value: Any) -> int:
     """Conversions may be fractional (Google's data-driven attribution): rounded half up."""
+    plain = plain_counts((value,))
+    if plain:
+        return plain[value]
     number = decimal(value)
     if number < 0:
         raise CellError("must not be negative")
