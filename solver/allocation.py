@@ -25,6 +25,7 @@ from solver.errors import NoAllocation, SolverError
 from solver.explain import explain
 from solver.formulation import Formulation, build
 from solver.outer import tangent_bound
+from solver.piece_model import PieceModel
 from solver.pieces import Breakpoints, flat_points
 from solver.problem import BRAND, PROMOTION, AllocationProblem
 from solver.report import assemble, relative_gap
@@ -85,9 +86,9 @@ def allocate_from(
     f = build(problem)
     terms = f.terms
     bp = breakpoints if breakpoints is not None else _initial(f)
-    plan_values = _plan_values(f, current) if current is not None else None
-    if plan_values is not None:
-        bp.add(terms, np.arange(len(terms)), plan_values[terms.var])
+    given = plan_values(f, current) if current is not None else None
+    if given is not None:
+        bp.add(terms, np.arange(len(terms)), given[terms.var])
     if search.rounds(f, bp) == "infeasible":
         return explain(problem), bp
     s_curves = bool(np.any((terms.tau > 0) & (terms.upper > 0)))
@@ -100,8 +101,8 @@ def allocate_from(
         exact = _initial(f, exact_s=True)
         exact.add(terms, np.arange(len(terms)), search.values[terms.var])
         search.rounds(f, exact)
-    if plan_values is not None and _feasible(f, plan_values):
-        search.offer(f.true_objective(plan_values), plan_values, np.zeros(len(f.rows)), None)
+    if given is not None and feasible(f, given):
+        search.offer(f.true_objective(given), given, np.zeros(len(f.rows)), None)
     if search.values is None:
         raise NoAllocation("the time limit ran out before a first allocation was found")
     # The envelope over-promised only if the result rests on it: not when the curves
@@ -121,11 +122,11 @@ def _initial(f: Formulation, exact_s: bool = False) -> Breakpoints:
     nothing more."""
     bp = Breakpoints.initial(f.terms, exact_s=exact_s)
     if not f.problem.spend_all:
-        bp.add(f.terms, np.arange(len(f.terms)), flat_points(f.terms))
+        bp.add(f.terms, np.arange(len(f.terms)), flat_points(f.terms.params, f.terms.upper))
     return bp
 
 
-def _plan_values(f: Formulation, current: np.ndarray) -> np.ndarray:
+def plan_values(f: Formulation, current: np.ndarray) -> np.ndarray:
     """The formulation's variables for a given spend: brand stocks from adstock,
     minimum-buy switches on wherever the channel-period spends."""
     values = np.zeros(f.n_vars)
@@ -143,16 +144,18 @@ def _plan_values(f: Formulation, current: np.ndarray) -> np.ndarray:
     return values
 
 
-def _cleaned(f: Formulation, values: np.ndarray) -> np.ndarray:
+def cleaned(f: Formulation, values: np.ndarray) -> np.ndarray:
     """The solver's spend without its tolerance dust (±1e-7 around zero from a MIP:
     "not used" is exactly zero and spend is never negative), with the brand
     stocks and switches that follow from it exactly."""
     spend = f.spend(values).copy()
     spend[spend < _DUST] = 0.0
-    return _plan_values(f, spend)
+    return plan_values(f, spend)
 
 
-def _feasible(f: Formulation, values: np.ndarray, tol: float = 1e-9) -> bool:
+def feasible(f: Formulation, values: np.ndarray, tol: float = 1e-9) -> bool:
+    """Whether `values` keep every bound and row, to `tol` relative: a candidate
+    from a relaxation is offered as an answer only then."""
     scale = max(1.0, float(np.abs(values).max(initial=0.0)))
     if np.any(values < f.lo - tol * scale) or np.any(values > f.hi + tol * scale):
         return False
@@ -210,7 +213,7 @@ class _Search:
         integers = np.flatnonzero(f.integer)
         hint = None
         # The plain LP stays alive in GLOP between rounds (warm starts, updates only).
-        pieces = lp.PieceModel(f) if lp.PieceModel.suits(f) and not bp.exact_s else None
+        pieces = PieceModel(f) if PieceModel.suits(f) and not bp.exact_s else None
         for _ in range(problem.max_rounds):
             remaining = problem.time_limit - (time.perf_counter() - self.started)
             if remaining <= 0:
@@ -240,7 +243,7 @@ class _Search:
             duals = continuous.duals
             # The continuous re-solve around the MIP's switches is exact to GLOP's
             # precision, the MIP's own values only to its feasibility tolerance.
-            values = _cleaned(f, continuous.values)
+            values = cleaned(f, continuous.values)
             lower = f.true_objective(values)
             bound = certificate.bound(f, duals, values)
             self.upper = min(self.upper, bound.value)
@@ -255,8 +258,8 @@ class _Search:
                 # The relaxation's spend obeys every planner rule, and it may sit
                 # inside an S-curve's convex part, which the switched LP never
                 # visits: the true optimum can leave one S-curve there.
-                candidate = _cleaned(f, outer_values)
-                if _feasible(f, candidate, tol=1e-8):
+                candidate = cleaned(f, outer_values)
+                if feasible(f, candidate, tol=1e-8):
                     self.offer(f.true_objective(candidate), candidate, duals, None)
             gap = relative_gap(self.lower, self.upper, f.scale)
             if gap <= problem.tolerance:
@@ -265,7 +268,7 @@ class _Search:
             if self.progress is not None and not self.progress(self.count, gap):
                 self.done = True
                 break
-            added = _refine(f, bp, bound, values, problem.tolerance * abs(self.upper))
+            added = refine(f, bp, bound, values, problem.tolerance * abs(self.upper))
             if outer_values is not None:
                 terms = f.terms
                 at = outer_values[terms.var]
@@ -277,7 +280,7 @@ class _Search:
         return "solved"
 
 
-def _refine(f: Formulation, bp: Breakpoints, bound: certificate.Bound,
+def refine(f: Formulation, bp: Breakpoints, bound: certificate.Bound,
             values: np.ndarray, total_tolerance: float) -> bool:
     """Add breakpoints at the solution and at the bound's best response for every
     term whose shortfall matters; report whether anything was added."""
@@ -294,4 +297,5 @@ def _refine(f: Formulation, bp: Breakpoints, bound: certificate.Bound,
     return added > 0
 
 
-__all__ = ["BRAND", "PROMOTION", "Stopped", "allocate", "relative_gap"]
+__all__ = ["BRAND", "PROMOTION", "ShouldStop", "Stopped", "allocate", "allocate_from", "cleaned",
+           "feasible", "plan_values", "refine", "relative_gap"]

@@ -17,11 +17,21 @@ bound maximises over "not used, or used with at least the minimum" exactly
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Protocol
 
 import numpy as np
 
 from solver import curves
 from solver.formulation import Formulation
+
+
+class TermCurves(Protocol):
+    """Another curve on every term than its own (a weighted mean of curve draws)."""
+
+    def value(self, term: np.ndarray, x: np.ndarray) -> np.ndarray: ...
+
+    def best_response(self, price: np.ndarray, lo: np.ndarray, hi: np.ndarray,
+                      scale: np.ndarray) -> tuple[np.ndarray, np.ndarray]: ...
 
 
 @dataclass(frozen=True)
@@ -31,7 +41,8 @@ class Bound:
     best_points: np.ndarray   # per curve term: where the bound's maximum is attained
 
 
-def bound(f: Formulation, duals: np.ndarray, values: np.ndarray) -> Bound:
+def bound(f: Formulation, duals: np.ndarray, values: np.ndarray,
+          curve: TermCurves | None = None) -> Bound:
     """The better of the bounds from `duals` and from `−duals`: both are valid, so
     the solver's sign convention for duals cannot make the certificate wrong.
 
@@ -40,15 +51,19 @@ def bound(f: Formulation, duals: np.ndarray, values: np.ndarray) -> Bound:
     per-term shortfalls point at the pieces that make the prices wrong. The other
     sign can give the lower value (it drops a multiplier that pushes towards an
     infinite side) while its best points sit on bounds that are breakpoints
-    already, which used to stop the refinement with the gap still open."""
-    first = _bound(f, duals, values)
-    second = _bound(f, -duals, values)
+    already, which used to stop the refinement with the gap still open.
+
+    :param curve: the curve on every term instead of its own (no minimum buys then).
+    """
+    first = _bound(f, duals, values, curve)
+    second = _bound(f, -duals, values, curve)
     if second.value < first.value:
         return Bound(second.value, first.term_gap, first.best_points)
     return first
 
 
-def _bound(f: Formulation, y: np.ndarray, values: np.ndarray) -> Bound:
+def _bound(f: Formulation, y: np.ndarray, values: np.ndarray,
+           curve: TermCurves | None) -> Bound:
     rid, cid, val, lb, ub = f.matrix()
     y = y.copy()
     y[[r for r, row in enumerate(f.rows) if row.group.startswith("min_buy")]] = 0.0
@@ -67,8 +82,16 @@ def _bound(f: Formulation, y: np.ndarray, values: np.ndarray) -> Bound:
             block_scale[block_id] -= y[r] * coef
     scale = block_scale[terms.block] * terms.sigma if len(terms) else np.zeros(0)
     v = terms.var
-    best_x, best_value = curves.best_response(*terms.params, -linear[v], f.lo[v], f.hi[v], scale)
-    at_solution = scale * curves.value(*terms.params, values[v]) + linear[v] * values[v]
+    if curve is None:
+        best_x, best_value = curves.best_response(*terms.params, -linear[v], f.lo[v],
+                                                  f.hi[v], scale)
+        own = curves.value(*terms.params, values[v])
+    else:
+        if f.minimum_buys:
+            raise ValueError("a curve other than the terms' own takes no minimum buys")
+        best_x, best_value = curve.best_response(-linear[v], f.lo[v], f.hi[v], scale)
+        own = curve.value(np.arange(len(v)), values[v])
+    at_solution = scale * own + linear[v] * values[v]
 
     plain = np.ones(f.n_vars, dtype=bool)
     plain[v] = False

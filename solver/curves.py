@@ -32,26 +32,41 @@ _BISECTION_STEPS = 100
 def value(family: np.ndarray, a: np.ndarray, k: np.ndarray, s: np.ndarray,
           x: np.ndarray) -> np.ndarray:
     """f(x) elementwise; `family` holds EXPONENTIAL or HILL codes."""
-    x = np.maximum(np.asarray(x, dtype=float), 0.0)
-    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
-        ratio = (x / k) ** s
-        hill = a * np.where(np.isinf(ratio), 1.0, ratio / (1.0 + ratio))
-        expo = a * -np.expm1(-x / k)
-    return np.where(family == HILL, hill, expo)
+    return np.where(family == HILL, hill_value(a, k, s, x), exponential_value(a, k, x))
 
 
 def slope(family: np.ndarray, a: np.ndarray, k: np.ndarray, s: np.ndarray,
           x: np.ndarray) -> np.ndarray:
     """f'(x) elementwise (the right derivative at 0)."""
+    return np.where(family == HILL, hill_slope(a, k, s, x), exponential_slope(a, k, x))
+
+
+def hill_value(a: np.ndarray, k: np.ndarray, s: np.ndarray, x: np.ndarray) -> np.ndarray:
+    x = np.maximum(np.asarray(x, dtype=float), 0.0)
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+        ratio = (x / k) ** s
+        return a * np.where(np.isinf(ratio), 1.0, ratio / (1.0 + ratio))
+
+
+def exponential_value(a: np.ndarray, k: np.ndarray, x: np.ndarray) -> np.ndarray:
+    x = np.maximum(np.asarray(x, dtype=float), 0.0)
+    return a * -np.expm1(-x / k)
+
+
+def hill_slope(a: np.ndarray, k: np.ndarray, s: np.ndarray, x: np.ndarray) -> np.ndarray:
     x = np.maximum(np.asarray(x, dtype=float), 0.0)
     with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
         ratio = (x / k) ** s
         hill = a * s * ratio / (x * (1.0 + ratio) ** 2)
         hill = np.where(np.isfinite(hill), hill, 0.0)
         at_zero = np.where(s < 1, np.inf, np.where(s == 1, a / k, 0.0))
-        hill = np.where(x > 0, hill, at_zero)
-        expo = (a / k) * np.exp(-x / k)
-    return np.where(family == HILL, hill, expo)
+        return np.where(x > 0, hill, at_zero)
+
+
+def exponential_slope(a: np.ndarray, k: np.ndarray, x: np.ndarray) -> np.ndarray:
+    x = np.maximum(np.asarray(x, dtype=float), 0.0)
+    with np.errstate(over="ignore"):
+        return (a / k) * np.exp(-x / k)
 
 
 def inflection(family: np.ndarray, k: np.ndarray, s: np.ndarray) -> np.ndarray:

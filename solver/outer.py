@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from solver import curves, lp
+from solver import curves
 from solver.formulation import Formulation
+from solver.mathopt import SCIP, ModelArrays, primal_values, run, status_of
 from solver.pieces import Breakpoints
 
 
@@ -28,7 +29,7 @@ def tangent_bound(f: Formulation, bp: Breakpoints, time_limit: float,
         their chord caps are cut (see `_s_curve_hulls`)."""
     terms = f.terms
     n, n_terms = f.n_vars, len(terms)
-    m = lp.ModelArrays()
+    m = ModelArrays()
     m.columns(f.lo, f.hi, f.objective, f.integer)
     # r[term] is the term's response σ·f(v), at most σ·a.
     r_col = m.columns(np.zeros(n_terms), terms.a * np.maximum(terms.sigma, 0.0), terms.weight)
@@ -51,20 +52,15 @@ def tangent_bound(f: Formulation, bp: Breakpoints, time_limit: float,
     _s_curve_hulls(m, terms, bp, np.flatnonzero(s_curve & (terms.upper > 0)), r_col, convex)
     _unused_earns_nothing(m, f, r_col)
 
-    result = lp.run(m.proto(), lp.SCIP, time_limit, None)
-    if lp.status_of(result) in ("infeasible", "infeasible_or_unbounded"):
+    result = run(m.proto(), SCIP, time_limit, None)
+    if status_of(result) in ("infeasible", "infeasible_or_unbounded"):
         return -np.inf, None
     bound = result.termination.objective_bounds.dual_bound
-    values = None
-    if result.solutions:
-        primal = result.solutions[0].primal_solution.variable_values
-        values = np.zeros(m.n_cols)
-        values[np.asarray(primal.ids, dtype=int)] = primal.values
-        values = values[:n]
+    values = primal_values(result.solutions[0], m.n_cols)[:n] if result.solutions else None
     return (float(bound) if np.isfinite(bound) else np.inf), values
 
 
-def _tangents(m: lp.ModelArrays, terms, term: np.ndarray, at: np.ndarray,
+def _tangents(m: ModelArrays, terms, term: np.ndarray, at: np.ndarray,
               r: np.ndarray, v: np.ndarray, on: np.ndarray | None) -> None:
     """``r ≤ σ·(f(b) + f'(b)·(v − b))`` per (term, b); with switch columns `on`,
     the perspective ``r ≤ σ·(f(b)·on + f'(b)·(v − b·on))`` (0 when off)."""
@@ -80,7 +76,7 @@ def _tangents(m: lp.ModelArrays, terms, term: np.ndarray, at: np.ndarray,
         m.add(rows, on, -intercept)
 
 
-def _s_curve_hulls(m: lp.ModelArrays, terms, bp: Breakpoints, s_terms: np.ndarray,
+def _s_curve_hulls(m: ModelArrays, terms, bp: Breakpoints, s_terms: np.ndarray,
                    r_col: np.ndarray, convex: tuple[np.ndarray, np.ndarray] | None) -> None:
     """v = Σ_j low_j + high, Σ_j z_j + on ≤ 1, b_j·z_j ≤ low_j ≤ b_{j+1}·z_j,
     inflection·on ≤ high ≤ upper·on; r = r_low + r_high, r_low under the chord of
@@ -166,7 +162,7 @@ def _s_curve_hulls(m: lp.ModelArrays, terms, bp: Breakpoints, s_terms: np.ndarra
     _tangents(m, terms, term, at, r_high[where], high[where], on=on[where])
 
 
-def _unused_earns_nothing(m: lp.ModelArrays, f: Formulation, r_col: np.ndarray) -> None:
+def _unused_earns_nothing(m: ModelArrays, f: Formulation, r_col: np.ndarray) -> None:
     """r ≤ σ·a·use for promotion terms of minimum buys: tangents alone would let an
     unused channel-period earn their intercept at zero spend."""
     if not f.minimum_buys:

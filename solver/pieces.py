@@ -60,15 +60,36 @@ class Breakpoints:
     def size(self) -> int:
         return len(self.x) - len(np.unique(self.term))
 
-    def pieces(self, terms: Terms) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-        """(term, left end, width, chord slope) of every piece, in breakpoint order."""
+    def pieces(self, terms: Terms, heights: np.ndarray | None = None,
+               ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """(term, left end, width, chord slope) of every piece, in breakpoint order.
+
+        :param heights: the curve at every breakpoint (default: each term's own
+            curve), when the pieces follow another curve (a weighted mean of draws)."""
+        if heights is None:
+            heights = curves.value(*(p[self.term] for p in terms.params), self.x)
         same = self.term[1:] == self.term[:-1]
         term = self.term[:-1][same]
         left, right = self.x[:-1][same], self.x[1:][same]
-        params = tuple(p[term] for p in terms.params)
-        rise = curves.value(*params, right) - curves.value(*params, left)
+        rise = heights[1:][same] - heights[:-1][same]
         width = right - left
         return term, left, width, rise / width
+
+
+def matches(old_term: np.ndarray, old_x: np.ndarray, term: np.ndarray,
+            x: np.ndarray) -> np.ndarray:
+    """For each new (term, x), the index of the same pair among the old ones, or −1:
+    what a refinement kept, so work done for it is not done again."""
+    origin = np.concatenate([np.zeros(len(old_term), dtype=int), np.ones(len(term), dtype=int)])
+    index = np.concatenate([np.arange(len(old_term)), np.arange(len(term))])
+    all_term, all_x = np.concatenate([old_term, term]), np.concatenate([old_x, x])
+    order = np.lexsort((origin, all_x, all_term))
+    o_term, o_x, o_origin, o_index = (a[order] for a in (all_term, all_x, origin, index))
+    pair = (o_origin[:-1] == 0) & (o_origin[1:] == 1) & (o_term[:-1] == o_term[1:]) \
+        & (o_x[:-1] == o_x[1:])
+    old_of = np.full(len(term), -1)
+    old_of[o_index[1:][pair]] = o_index[:-1][pair]
+    return old_of
 
 
 def _normalised(terms: Terms, term: np.ndarray, x: np.ndarray,
@@ -94,18 +115,17 @@ def _normalised(terms: Terms, term: np.ndarray, x: np.ndarray,
     return Breakpoints(term[keep], x[keep], exact_s)
 
 
-def flat_points(terms: Terms) -> np.ndarray:
-    """Per term, the least spend at which the curve already returns, in double
-    precision, all it returns at its upper bound (the upper bound itself when the
-    curve still rises there). With "up to" budgets a breakpoint there keeps money
-    out of the flat end: the chords past it have slope exactly 0, so the unspent
+def flat_points(params: tuple[np.ndarray, ...], upper: np.ndarray) -> np.ndarray:
+    """Per curve (`params` as `curves.value` takes them), the least spend at which it
+    already returns, in double precision, all it returns at `upper` (`upper` itself
+    when the curve still rises there). With "up to" budgets a breakpoint there keeps
+    money out of the flat end: the chords past it have slope exactly 0, so the unspent
     whisker wins, while a coarse chord across it would still look worth filling."""
-    upper = terms.upper
-    top = curves.value(*terms.params, upper)
-    lo, hi = np.zeros(len(terms)), upper.copy()
+    top = curves.value(*params, upper)
+    lo, hi = np.zeros(np.shape(upper)), np.array(upper, dtype=float)
     for _ in range(64):  # bisection on "already at the top" (monotone in x)
         mid = 0.5 * (lo + hi)
-        flat = curves.value(*terms.params, mid) >= top
+        flat = curves.value(*params, mid) >= top
         hi = np.where(flat, mid, hi)
         lo = np.where(flat, lo, mid)
     return hi

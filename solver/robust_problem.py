@@ -43,8 +43,9 @@ class Draw:
 class RobustProblem:
     """The plain problem, its curve draws and the risk measure to maximise.
 
-    :param max_rounds: cutting-plane rounds at most (each adds only the tangents
-        that bind at the last answer).
+    :param max_rounds: rounds at most: of column generation (one weighted-mean
+        problem priced each) or of cutting planes (each adds only the tangents that
+        bind at the last answer), whichever route the problem takes.
     """
 
     base: AllocationProblem
@@ -124,7 +125,10 @@ class RobustAllocation:
     :param bound: a proved upper bound on the risk measure of any feasible spend.
     :param gap: (bound − objective) relative to the objective (`report.relative_gap`).
     :param outcomes: value of `spend` in each draw, exact curves.
-    :param cuts: tangent cuts in the final model.
+    :param rounds: cutting-plane rounds, or column-generation rounds (one weighted-mean
+        problem priced each).
+    :param cuts: tangent cuts in the final model (cutting planes; 0 for columns).
+    :param columns: allocations the column generation's master mixed (0 for cuts).
     """
 
     risk: Risk
@@ -137,6 +141,7 @@ class RobustAllocation:
     rounds: int
     cuts: int
     seconds: float
+    columns: int = 0
 
     @property
     def spread(self) -> Spread:

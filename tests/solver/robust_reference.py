@@ -15,8 +15,8 @@ import numpy as np
 from solver.problem import AllocationProblem
 from tests.solver.conftest import (
     Reference,
-    _cvx_curve,
     clarabel_reference,
+    cvx_curve,
     cvxpy_model,
     season_of,
     true_objective,
@@ -63,13 +63,13 @@ def robust_reference(problem: AllocationProblem, draws, risk: str, alpha: float)
                                                          strict=True)):
             if promotion is not None:
                 value = value + problem.promotion_weight * (
-                    season_of(problem, c) @ _cvx_curve(promotion, xp[c, :]))
+                    season_of(problem, c) @ cvx_curve(promotion, xp[c, :]))
             if brand is not None:
                 level, stock = ch.carry, []
                 for t in range(len(problem.periods)):
                     level = ch.adstock * level + xb[c, t]
                     stock.append(level)
-                value = value + problem.brand_value * cp.sum(_cvx_curve(brand, cp.hstack(stock)))
+                value = value + problem.brand_value * cp.sum(cvx_curve(brand, cp.hstack(stock)))
         values.append(value)
     n = len(values)
     if risk == "mean":

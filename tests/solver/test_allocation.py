@@ -39,6 +39,7 @@ from solver.curves import Curve
 from solver.errors import InvalidProblem
 from solver.formulation import build
 from solver.frontier import frontier
+from solver.piece_model import PieceModel
 from solver.pieces import Breakpoints
 from solver.problem import BRAND, PROMOTION, AllocationProblem, ChannelSpec, Lock
 from solver.result import Allocation, Infeasible
@@ -693,7 +694,7 @@ def test_the_piece_model_updated_in_place_matches_a_fresh_solve(spend_all):
         budget=80.0, spend_all=spend_all, brand_share=(0.2, 0.5))
     f = build(problem)
     bp = Breakpoints.initial(f.terms)
-    model = lp.PieceModel(f)
+    model = PieceModel(f)
     rng = np.random.default_rng(3)
     for _ in range(4):
         kept = model.solve(bp, 60.0)

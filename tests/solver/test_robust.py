@@ -12,7 +12,7 @@ import dataclasses
 
 import numpy as np
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from solver.allocation import allocate
@@ -52,7 +52,7 @@ def robust_problems(draw) -> RobustProblem:
     problem = draw(general_problems(max_channels=3, max_periods=4))
     risk = draw(st.sampled_from(["mean", "worst", "cvar"]))
     alpha = draw(st.sampled_from([0.25, 0.5, 0.8, 1.0]))
-    return RobustProblem(problem, draw(draws_of(problem)), risk=risk, alpha=alpha,
+    return RobustProblem(problem, draw(draws_of(problem, most=12)), risk=risk, alpha=alpha,
                          tolerance=TOL)
 
 
@@ -80,13 +80,12 @@ def _draws(problem: AllocationProblem, n: int, seed: int = 0) -> tuple[Draw, ...
 @given(robust_problems())
 def test_robust_matches_an_independent_convex_solve(rp):
     ref = robust_reference(rp.base, rp.draws, rp.risk, rp.alpha)
-    if ref.status == "solver_error":
-        return
+    assume(ref.status in ("optimal", "infeasible"))  # else the reference proves nothing
     found = robust_allocate(rp)
     if isinstance(found, Infeasible):
-        assert ref.status in ("infeasible", "infeasible_inaccurate")
+        assert ref.status == "infeasible"
         return
-    assert ref.status in ("optimal", "optimal_inaccurate")
+    assert ref.status == "optimal"
     size = max(1.0, abs(ref.value))
     assert_feasible(rp.base, found.spend, 1e-6)
     # The measure reported is the one an independent evaluation gives.
