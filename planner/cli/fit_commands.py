@@ -39,19 +39,26 @@ def _params(family: str, a: float, k: float, s: float | None, adstock: float,
 @PLAN
 @click.option("--channel", "channels", multiple=True, metavar="NAME",
               help="Only this channel (repeatable); default: every channel with history.")
+@click.option("--draws", type=int, default=None,
+              help="Curve draws per curve (resampled re-fits, for planner optimize --risk); "
+              "kept as the plan's setting for later fits (default: the plan's, 50 if unset).")
 @click.option("--dry-run", is_flag=True, help="Fit and print; store nothing.")
-def fit(plan: Path, channels: tuple[str, ...], dry_run: bool) -> None:
+def fit(plan: Path, channels: tuple[str, ...], draws: int | None, dry_run: bool) -> None:
     """Fit promotion and brand response curves from the plan's history.
 
     Prints each curve's parameters (money in major units per history period) and
     fit quality; when the plan holds the generator's true curves (the demo), they
     are printed beside. Without --dry-run the curves are stored as one undoable
-    action, replacing earlier fitted ones.
+    action, replacing earlier fitted ones (with --draws, the setting too).
 
     Example: planner fit demo.cplan --channel "微博 Weibo" --dry-run
     """
     from planner.domain.money import exponent
+    from planner.services.fit_settings import check_draws, save_fits_with_draws
     from planner.services.fitting import fit_plan, save_fits
+
+    if draws is not None:
+        check_draws(draws)
     from planner.storage import rows
 
     with (open_read(plan) if dry_run else open_write(plan)) as opened:
@@ -62,13 +69,16 @@ def fit(plan: Path, channels: tuple[str, ...], dry_run: bool) -> None:
             if missing:
                 raise NotFound(f"no channel named {missing[0]!r} in {plan.name}")
             ids = [known[name] for name in channels]
-        report = fit_plan(opened, ids)
+        report = fit_plan(opened, ids, draws=draws)
         scale = 10 ** exponent(rows.read_settings(opened.db).currency)
         _print_report(report, scale)
         if dry_run:
             click.echo("Dry run: nothing stored.")
         elif report.fits:
-            save_fits(opened, report)
+            if draws is None:
+                save_fits(opened, report)
+            else:
+                save_fits_with_draws(opened, report, draws)
             click.echo(f"Stored {len(report.fits)} fitted curve(s) in {plan.name}.")
 
 

@@ -210,22 +210,32 @@ def _print_result(scenario: Any, pp: Any, money: _Money) -> None:
 @click.option("--risk", callback=_risk, default=None,
               help="Optimise across the fitted curves' draws: mean, worst or cvar:α (mean of "
               "the worst α share). Prints the outcome spread of this allocation and of the "
-              "mean-optimal one; saves no scenario.")
+              "mean-optimal one; saves a scenario only with --save-scenario.")
+@click.option("--save-scenario", "save_as", default=None, metavar="NAME",
+              help="With --risk: save the robust allocation as a scenario named NAME, to "
+              "apply like any other (planner apply).")
 @_TODAY
 @_JSON
 def optimize(plan: Path, budget: str | None, brand_share: tuple[float, float] | None,
              objective: str, revenue_target: str | None, min_roas: float | None, grain: str,
-             name: str | None, risk: tuple[str, float] | None, today: dt.date | None,
-             as_json: bool) -> None:
+             name: str | None, risk: tuple[str, float] | None, save_as: str | None,
+             today: dt.date | None, as_json: bool) -> None:
     """Optimise the plan's future spend; save it as a scenario and print it.
 
     An impossible setup prints why and exits 4.
 
     Example: planner optimize demo.cplan --grain month --brand-share 0.35:0.45
+
+    Example: planner optimize demo.cplan --grain month --risk cvar:0.1 --save-scenario Safe
     """
     if risk is not None:
-        _optimize_risk(plan, budget, brand_share, grain, today, risk, as_json)
+        from planner.cli.robust_run import optimize_risk
+
+        optimize_risk(plan, budget, brand_share, grain, today, risk, save_as, as_json)
         return
+    if save_as is not None:
+        raise click.BadParameter("needs --risk (a plain run is always saved; name it with "
+                                 "--name)", param_hint="--save-scenario")
     from planner.services import optimise
     from planner.services.scenarios import load_scenario, save_scenario
     from planner.storage import rows
@@ -254,51 +264,6 @@ def optimize(plan: Path, budget: str | None, brand_share: tuple[float, float] | 
     click.echo(f"Scenario {scenario.id} saved as “{scenario.name}”", err=as_json)
     if not scenario.feasible:
         sys.exit(INFEASIBLE_EXIT)
-
-
-def _optimize_risk(plan: Path, budget: str | None, brand_share: tuple[float, float] | None,
-                   grain: str, today: dt.date | None, risk: tuple[str, float],
-                   as_json: bool) -> None:
-    """`optimize --risk`: the robust allocation and the price of robustness."""
-    from planner.services import optimise, robust
-    from planner.storage import rows
-    from solver.errors import InvalidProblem
-    from solver.result import Infeasible
-
-    with open_read(plan) as opened:
-        currency = rows.read_settings(opened.db).currency
-        pp = optimise.build_problem(opened, grain=grain,
-                                    budget_minor=_minor(budget, currency, "--budget"),
-                                    brand_share=brand_share, today=today)
-        try:
-            found = robust.run_robust(opened, pp, risk[0], risk[1])
-        except InvalidProblem as exc:
-            raise click.ClickException(str(exc)) from None
-    if isinstance(found, Infeasible):
-        click.echo(f"No allocation is possible (amounts in thousands of {currency}):")
-        for conflict in found.conflicts:
-            click.echo(f"  - {conflict.message}")
-        sys.exit(INFEASIBLE_EXIT)
-    chosen = found.chosen
-    table = [{key: (pp.to_minor(value) if key in ("mean", "p5", "worst", "objective") else value)
-              for key, value in row.items()} for row in found.rows]
-    spend = [{"channel_id": cid, "spend_minor": pp.to_minor(float(chosen.spend[c].sum()))}
-             for c, cid in enumerate(pp.channel_ids)]
-    if as_json:
-        click.echo(json.dumps({"risk": risk[0], "alpha": risk[1], "draws": len(chosen.outcomes),
-                               "gap": chosen.gap, "bound_minor": pp.to_minor(chosen.bound),
-                               "rounds": chosen.rounds, "cuts": chosen.cuts,
-                               "seconds": chosen.seconds, "price_of_robustness": table,
-                               "channels": spend}, indent=2))
-        return
-    money = _Money(currency)
-    click.echo(f"Risk {risk[0]}{'' if risk[0] != 'cvar' else f' α={risk[1]:g}'} over "
-               f"{len(chosen.outcomes)} curve draws; certified gap {_percent(chosen.gap)}")
-    click.echo(f"{'Allocation':<16}{'Mean':>16}{'5th pct':>16}{'Worst':>16}")
-    for row in table:
-        click.echo(f"{row['allocation']:<16}{money(row['mean']):>16}{money(row['p5']):>16}"
-                   f"{money(row['worst']):>16}")
-    click.echo(f"Value in {currency} (revenue + brand value); not saved as a scenario.")
 
 
 @main.command()
@@ -367,8 +332,11 @@ def scenarios(plan: Path) -> None:
         found = list_scenarios(opened)
     for s in found:
         currency = s.inputs.get("currency", "CNY")
-        summary = (f"value {format_money(s.result['objective_minor'], currency)}  "
-                   f"gap {_percent(s.result['gap'])}" if s.feasible else "infeasible")
+        risk = s.result.get("risk")
+        gap = ("" if not s.feasible else f"gap {_percent(s.result['gap'])}" if risk is None
+               else f"{risk['risk']} over {risk['draws']} draws, gap {_percent(risk['gap'])}")
+        summary = (f"value {format_money(s.result['objective_minor'], currency)}  {gap}"
+                   if s.feasible else "infeasible")
         click.echo(f"{s.id}  {s.created_at}  {s.inputs.get('grain', ''):<5}  {s.name}  "
                    f"[{summary}]")
     if not found:

@@ -27,7 +27,8 @@ import numpy as np
 from planner.domain.changes import Done
 from planner.domain.entities import Flight, new_id
 from planner.errors import NotFound, ValidationError
-from planner.services.optimise import CURVE_RANK, GOAL_NAMES, brand_shares
+from planner.services.optimise import CURVE_RANK, GOAL_NAMES
+from planner.services.plan_spend import brand_shares
 from planner.services.scenarios import list_scenarios
 from planner.storage import history, rows
 from planner.storage.plan_file import Plan

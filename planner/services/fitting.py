@@ -144,7 +144,7 @@ def _index(season: dict[str, float], starts: list[str]) -> np.ndarray | None:
 
 
 def fit_plan(plan: Plan, channel_ids: list[str] | None = None, *, starts: int = 3,
-             draws: int = DRAWS, seed: int = 0) -> FitReport:
+             draws: int | None = None, seed: int = 0) -> FitReport:
     """Fit each channel's promotion and brand curves from the plan's history.
 
     Reads only. A channel whose history cannot give a curve is reported in
@@ -154,10 +154,15 @@ def fit_plan(plan: Plan, channel_ids: list[str] | None = None, *, starts: int = 
 
     :param channel_ids: only these channels (default: every channel with history).
     :param starts: multistart count of the optimiser; lower is faster.
-    :param draws: bootstrap re-fits per per-channel curve (0: none).
+    :param draws: bootstrap re-fits per per-channel curve (0: none; default: the
+        plan's setting, :func:`planner.services.fit_settings.fit_draws`).
     :param seed: seed of the draws.
     :raises NotFound: an id that is no channel of the plan.
     """
+    if draws is None:
+        from planner.services.fit_settings import fit_draws  # it imports this module
+
+        draws = fit_draws(plan)
     names = dict(plan.db.execute("SELECT id, name FROM channels ORDER BY sort_order, name"))
     for cid in channel_ids or ():
         if cid not in names:

@@ -42,7 +42,7 @@ from planner.domain.entities import Flight
 from planner.domain.money import format_money
 from planner.domain.phasing import phase_days
 from planner.errors import NotFound, PlannerError
-from planner.services import optimise
+from planner.services import optimise, plan_spend
 from planner.services.scenarios import load_scenario, save_scenario
 from planner.storage import history, rows
 from planner.storage.plan_file import Plan
@@ -182,12 +182,12 @@ def _planned(plan: Plan, pp: optimise.PlanProblem, spans: list[tuple[dt.date, dt
              ) -> np.ndarray:
     """The plan's flights [c, t] over consecutive `spans`, minor units."""
     where = {cid: c for c, cid in enumerate(pp.channel_ids)}
-    starts = optimise.period_starts(spans)
-    share = optimise.brand_shares(plan)
+    starts = plan_spend.period_starts(spans)
+    share = plan_spend.brand_shares(plan)
     out = np.zeros((len(where), len(spans)), dtype=np.int64)
     for flight in rows.all_of(plan.db, Flight):
         if flight.channel_id in where:
-            out[where[flight.channel_id]] += optimise.flight_cells(
+            out[where[flight.channel_id]] += plan_spend.flight_cells(
                 flight, share[flight.campaign_id], starts).sum(axis=1)
     return out
 

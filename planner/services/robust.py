@@ -3,9 +3,12 @@ robust run with the mean-optimal allocation beside it (the price of robustness).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import replace
+
 import numpy as np
 
-from planner.services.optimise import PlanProblem, best_curves, scaled_spec
+from planner.services.optimise import PlanProblem, best_curves, outcome, scaled_spec
 from planner.storage.plan_file import Plan
 from solver.curves import Curve
 from solver.result import Infeasible
@@ -46,17 +49,38 @@ def curve_draws(plan: Plan, problem: PlanProblem) -> tuple[Draw, ...]:
     return tuple(Draw(tuple(curves)) for curves in draws)
 
 
+def draw_outcomes(problem: PlanProblem, draws: tuple[Draw, ...], spend: np.ndarray
+                  ) -> np.ndarray:
+    """The value (promotion revenue + brand value × brand response, solver money) of
+    `spend` [c, t, g] in each draw, through the exact curves: how an allocation is
+    scored on draws it was not optimised on."""
+    p = problem.problem
+    values = []
+    for draw in draws:
+        channels = tuple(replace(ch, promotion=promotion, brand=brand) for ch, (promotion, brand)
+                         in zip(p.channels, draw.curves, strict=True))
+        revenue, brand = outcome(replace(problem, problem=replace(p, channels=channels)), spend)
+        values.append(float(p.promotion_weight * revenue.sum() + p.brand_value * brand.sum()))
+    return np.array(values)
+
+
 def run_robust(plan: Plan, problem: PlanProblem, risk: str, alpha: float = 0.1,
-               tolerance: float = 1e-3) -> PriceOfRobustness | Infeasible:
+               tolerance: float = 1e-3, draws: tuple[Draw, ...] | None = None, *,
+               should_stop: Callable[[], bool] | None = None,
+               progress: Callable[[float], None] | None = None
+               ) -> PriceOfRobustness | Infeasible:
     """Optimise the risk measure `risk` (mean, worst, cvar) of `problem` across the
-    plan's curve draws, with the mean-optimal allocation beside it.
+    plan's curve draws (or `draws`, e.g. some of them held back), with the
+    mean-optimal allocation beside it. `should_stop` and `progress` are passed to
+    the solver (`solver.robust.price_of_robustness`): a window can cancel between
+    solves and show the share done.
 
     :raises InvalidProblem: a risk measure the problem cannot take (e.g. min-cost).
     :raises SolverError: the solver gave up.
     """
     from solver.robust import price_of_robustness
 
-    robust = RobustProblem(problem.problem, curve_draws(plan, problem),
+    robust = RobustProblem(problem.problem, curve_draws(plan, problem) if draws is None else draws,
                            risk=risk, alpha=alpha,  # type: ignore[arg-type]
                            tolerance=tolerance)
-    return price_of_robustness(robust)
+    return price_of_robustness(robust, should_stop=should_stop, progress=progress)

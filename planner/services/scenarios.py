@@ -23,16 +23,8 @@ from planner.domain.phasing import Phasing, PhasingError, apportion, custom_from
 from planner.errors import NotFound, PlannerError, ValidationError
 from planner.services import records
 from planner.services.flights import delete_flight_rows
-from planner.services.optimise import (
-    GOAL_NAMES,
-    PlanProblem,
-    brand_shares,
-    flight_cells,
-    flight_days,
-    marginal_returns,
-    outcome,
-    period_starts,
-)
+from planner.services.optimise import GOAL_NAMES, PlanProblem, marginal_returns, outcome
+from planner.services.plan_spend import brand_shares, flight_cells, flight_days, period_starts
 from planner.storage import history, rows
 from planner.storage.plan_file import Plan
 from solver.problem import BRAND, PROMOTION
@@ -121,12 +113,13 @@ def _stored(pp: PlanProblem, result: Allocation | Infeasible) -> tuple[dict, dic
         for c, (cid, ch) in enumerate(zip(pp.channel_ids, result.channels, strict=True))]
     return inputs, {**out, "status": result.status, "spend_minor": minor.tolist(),
                     "objective_minor": money(result.objective),
-                    "upper_bound_minor": money(result.upper_bound),
+                    "upper_bound_minor": money(result.upper_bound)
+                    if np.isfinite(result.upper_bound) else None,
                     "revenue_minor": money(result.promotion_revenue),
                     "brand_response": result.brand_response, "gap": _finite(result.gap),
                     "envelope_gap": result.envelope_gap,
                     "binding": [{**vars(b), "value": _finite(b.value)} for b in result.binding],
-                    "budget_shadow_price": result.budget_shadow_price,
+                    "budget_shadow_price": _finite(result.budget_shadow_price),
                     "unspent_minor": unspent, "unspent_reason": _reason(pp, result, unspent),
                     "rounds": result.rounds, "solve_seconds": result.solve_seconds,
                     "notes": list(result.notes)}
@@ -139,11 +132,13 @@ def _name(name: str) -> str:
 
 
 def save_scenario(plan: Plan, name: str, problem: PlanProblem,
-                  result: Allocation | Infeasible) -> Done:
+                  result: Allocation | Infeasible, extra: dict[str, Any] | None = None) -> Done:
     """Store a run, an impossible one with its explanation, as one undoable action;
-    `Done.created_id` is the scenario's id."""
+    `Done.created_id` is the scenario's id. `extra` adds keys to the stored result
+    (a robust run's certificate: :mod:`planner.services.robust_scenarios`)."""
     name, scenario_id = _name(name), new_id()
     inputs, stored = _stored(problem, result)
+    stored.update(extra or {})
     with plan.action(f"Save scenario {name}") as act:
         plan.db.execute(
             "INSERT INTO scenarios(id, name, created_at, inputs, result) VALUES (?, ?, ?, ?, ?)",

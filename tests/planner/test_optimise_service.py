@@ -129,9 +129,9 @@ def test_options_are_checked(demo: Plan):
     pp = optimise.build_problem(demo, grain="month", today=TODAY,
                                 period_caps={"2026-07": 300_000_000},
                                 channel_limits={optimise.build_problem(
-                                    demo, grain="month").channel_ids[0]: (0, 500_000_000)})
+                                    demo, grain="month").channel_ids[0]: (0, 800_000_000)})
     assert pp.problem.period_caps[6] == 3000.0
-    assert pp.problem.channels[0].max_total == 5000.0
+    assert pp.problem.channels[0].max_total == 8000.0
 
 
 # -- optimising ------------------------------------------------------------------------
@@ -160,3 +160,21 @@ def test_weekly_optimum_beats_the_current_plan(demo: Plan):
     revenue, brand = optimise.outcome(pp, pp.current)
     assert isinstance(result, Allocation) and result.gap <= 1e-4
     assert result.objective >= revenue.sum() + brand.sum()
+
+
+def test_a_cap_already_exceeded_by_fixed_spend_puts_nothing_more_there(tmp_path: Path):
+    """Late in the year the demo's over-cap channel has spent or contracted more than
+    its cap: the optimiser still plans the rest of the budget, places nothing more on
+    that channel, and says why."""
+    late = dt.date(2026, 11, 25)
+    with build_demo(tmp_path / "late.cplan", year=2026, today=late) as plan:
+        over = plan.db.execute("SELECT id, name, max_spend_minor FROM channels "
+                               "WHERE name LIKE '%Douyin%'").fetchone()
+        pp = optimise.build_problem(plan, grain="month", today=late)
+        result = optimise.run(plan, pp)
+    assert isinstance(result, Allocation)
+    c = pp.channel_ids.index(over[0])
+    fixed = sum(lock.amount for lock in pp.problem.locks if lock.channel == c)
+    assert fixed * pp.scale > over[2]  # the cap really is exceeded by what cannot move
+    assert result.spend[c].sum() == pytest.approx(fixed, rel=1e-6)
+    assert any(over[1] in note and "over its cap" in note for note in pp.notes)

@@ -12,14 +12,16 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Signal
 
 from ui.optimise.request import RunRequest
+from ui.optimise.risk import Risk
+from ui.optimise.robust_tasks import run_robust_task
 from ui.optimise.tasks import run_frontier, run_optimisation
 from ui.workers.process import run_in_process
 from ui.workers.runner import Worker, WorkerPool
 
 
 class OptimiseRunner(QObject):
-    """`finished(RunOutcome | FrontierOutcome)`, `failed(message)`, `cancelled()`,
-    `progress(percent, text)`; `busy` while a job runs."""
+    """`finished(RunOutcome | FrontierOutcome | RobustOutcome)`, `failed(message)`,
+    `cancelled()`, `progress(percent, text)`; `busy` while a job runs."""
 
     finished = Signal(object)
     failed = Signal(str)
@@ -39,6 +41,9 @@ class OptimiseRunner(QObject):
 
     def optimise(self, path: str, request: RunRequest) -> None:
         self._start("run", Worker(run_in_process, run_optimisation, path, request))
+
+    def robust(self, path: str, request: RunRequest, risk: Risk) -> None:
+        self._start("robust", Worker(run_in_process, run_robust_task, path, request, risk))
 
     def frontier(self, path: str, request: RunRequest, points: int) -> None:
         self._start("frontier", Worker(run_in_process, run_frontier, path, request, points))
