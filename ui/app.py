@@ -21,13 +21,16 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QSize, QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
-from ui import dialogs
+from planner.resources import resource_path
+from ui import dialogs, i18n, theme_menu
 from ui.charts import all_idle
 from ui.document import PlanDocument
 from ui.errors.crash import CrashHandler, install_crash_handler
 from ui.main_window import APP_TITLE, MainWindow
+from ui.theme import THEMES
 
 ORGANISATION = "Omnichannel Campaign Planner"
 ORGANISATION_DOMAIN = "campaign-planner.local"
@@ -62,6 +65,11 @@ def _parser() -> argparse.ArgumentParser:
                         help="with --screenshot: the window's size in pixels, e.g. 1280x800")
     parser.add_argument("--read-only", action="store_true",
                         help="open the plan without taking its write lock")
+    parser.add_argument("--theme", choices=THEMES,
+                        help="light or dark for this run (default: as chosen in View ▸ Theme)")
+    parser.add_argument("--lang", choices=i18n.LANGUAGES,
+                        help="the interface language for this run "
+                             "(default: as chosen in View ▸ Language, else the system's)")
     return parser
 
 
@@ -82,6 +90,15 @@ def configure_application(app: QCoreApplication) -> None:
     app.setApplicationDisplayName(APP_TITLE)
 
 
+def app_icon() -> QIcon:
+    """The window and taskbar icon: one PNG per size (packaging/render_icons.py), so
+    each size is drawn sharp rather than scaled from another."""
+    icon = QIcon()
+    for png in sorted(resource_path("icons", "app").glob(f"{APPLICATION}-*.png")):
+        icon.addFile(str(png))
+    return icon
+
+
 def application(argv: Sequence[str] = ()) -> tuple[QApplication, list[str]]:
     """The running QApplication (tests have one already), configured, and the
     command line left once Qt has taken its own options (`-platform offscreen`)."""
@@ -92,6 +109,8 @@ def application(argv: Sequence[str] = ()) -> tuple[QApplication, list[str]]:
     else:
         remaining = list(argv)
     configure_application(app)
+    app.setWindowIcon(app_icon())
+    app.setDesktopFileName(APPLICATION)  # Wayland matches the window to its desktop entry
     return app, remaining  # type: ignore[return-value]
 
 
@@ -147,6 +166,7 @@ def _screenshot(app: QApplication, args: argparse.Namespace, crashes: CrashHandl
             finish(2)
             return
         window.overview.wait()  # the status line and health list show the plan's numbers
+        window.first_run.hide()  # a picture of the plan, not of the one-time hint
         _wait_for_tab(window)
         app.processEvents()
         if args.size is not None and window.size() != args.size:
@@ -178,6 +198,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exc:
         return exc.code if isinstance(exc.code, int) else 2
     crashes = install_crash_handler()
+    theme_menu.start(args.theme)
+    i18n.apply(args.lang)  # before any widget: they translate as they are built
+    i18n.install_cjk_font()
     logging.getLogger(__name__).info("%s starting: %s", APPLICATION, " ".join(argv))
     try:
         if args.screenshot is not None:

@@ -21,7 +21,17 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QObject, QPoint, QPointF, QRectF, QSizeF, Qt, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QMarginsF,
+    QObject,
+    QPoint,
+    QPointF,
+    QRectF,
+    QSizeF,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import (
     QAction,
     QColor,
@@ -46,7 +56,9 @@ from ui.calendar.lanes import Lane
 from ui.calendar.scene import CalendarScene
 from ui.calendar_print_dialog import PAGE_SIZES, PRINT_ZOOMS, CalendarPrintDialog, PrintOptions
 from ui.document import PlanDocument
+from ui.formatting import format_span
 from ui.models.plan_index import PlanIndex
+from ui.theme import paper
 from ui.workers.runner import Worker, WorkerPool
 
 DPI = 96  # layout units: one scene pixel is 1/96 inch on paper, as on a standard screen
@@ -119,7 +131,8 @@ class CalendarPrinter(QObject):
         first, last = self.span
         start, end = max(options.start, first), min(options.end, last)
         if start > end:
-            raise PlannerError(f"nothing to print between {options.start} and {options.end}")
+            raise PlannerError(self.tr("Nothing to print between {start} and {end}").format(
+                start=options.start, end=options.end))
         scale = self.scene.scale
         return scale.x_of(start), scale.x_of(end + DAY)
 
@@ -140,11 +153,15 @@ class CalendarPrinter(QObject):
     # -- drawing ----------------------------------------------------------------------------
     def paint(self, painter: QPainter, tile: Tile, caption: str) -> None:
         """One page (or the whole image): caption, both headers, the scene's part."""
+        with paper():  # paper is white whatever the screen's theme
+            self._paint(painter, tile, caption)
+
+    def _paint(self, painter: QPainter, tile: Tile, caption: str) -> None:
         header_height = self.time_header.preferred_height()
         body = QRectF(style.LANE_HEADER_WIDTH, TITLE_HEIGHT + header_height, tile.width,
                       tile.height)
         painter.setFont(self._title_font)
-        painter.setPen(style.HEADER_TEXT)
+        painter.setPen(style.colours().header_text)
         painter.drawText(QRectF(0, 0, body.right(), TITLE_HEIGHT - 6),
                          Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, caption)
         self._offset = QPointF(-tile.left, -tile.top)
@@ -155,14 +172,14 @@ class CalendarPrinter(QObject):
         self.scene.set_visible_left(tile.left, tile.top, tile.height)  # labels stay on page
         self.scene.render(painter, body, QRectF(tile.left, tile.top, tile.width, tile.height),
                           Qt.AspectRatioMode.IgnoreAspectRatio)
-        painter.setPen(style.GRID_STRONG)
+        painter.setPen(style.colours().grid_strong)
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawRect(QRectF(0, TITLE_HEIGHT, body.right(), body.bottom() - TITLE_HEIGHT))
 
     def _caption(self, options: PrintOptions, page: int = 0, pages: int = 0) -> str:
         settings = self.index.settings
         name = settings.name if settings else ""
-        text = f"{name} · {options.start.isoformat()} – {options.end.isoformat()}"
+        text = f"{name} · {format_span(options.start, options.end)}"
         if pages > 1:
             text += " · " + self.tr("page %1 of %2").replace("%1", str(page)) \
                 .replace("%2", str(pages))
@@ -178,7 +195,7 @@ class CalendarPrinter(QObject):
         device.setResolution(DPI)
         painter = QPainter()
         if not painter.begin(device):
-            raise PlannerError("the printer or PDF file could not be opened for writing")
+            raise PlannerError(self.tr("The printer or PDF file could not be opened for writing"))
         try:
             factor = device.resolution() / DPI  # 1 unless a printer insists on its own
             painter.scale(factor, factor)
@@ -200,8 +217,9 @@ class CalendarPrinter(QObject):
         size = (math.ceil(style.LANE_HEADER_WIDTH + right - left),
                 math.ceil(TITLE_HEIGHT + self.time_header.preferred_height() + height))
         if max(size) > MAX_IMAGE_SIDE:
-            raise PlannerError(f"the picture would be {size[0]} × {size[1]} px; choose a "
-                               "shorter range or a coarser scale")
+            raise PlannerError(self.tr("The picture would be {width} × {height} px; choose a "
+                                       "shorter range or a coarser scale").format(
+                                           width=size[0], height=size[1]))
         image = QImage(size[0], size[1], QImage.Format.Format_ARGB32_Premultiplied)
         image.fill(QColor("#ffffff"))
         painter = QPainter(image)
@@ -230,7 +248,8 @@ def save_png(_worker: Worker, image: QImage, path: Path) -> Path:
     to compress, while drawing it took a tenth of that."""
     def write(temporary: Path) -> None:
         if not image.save(str(temporary), "PNG"):
-            raise PlannerError(f"cannot write {path}")
+            raise PlannerError(QCoreApplication.translate("CalendarPrinter", "Cannot write {path}")
+                               .format(path=path))
     return write_atomically(path, write)
 
 
@@ -309,7 +328,8 @@ class PrintController(QObject):
         options = self._ask(printer, paged)
         if options is None:
             return
-        suggested = self._document.plan.path.with_name(f"{self._document.plan.path.stem} calendar")
+        plan_path = self._document.plan.path
+        suggested = plan_path.with_name(self.tr("{plan} calendar").format(plan=plan_path.stem))
         chosen = dialogs.choose_save_path(self._window, self.tr("Export calendar"),
                                           f"{suggested}{suffix}", file_filter)
         if not chosen:

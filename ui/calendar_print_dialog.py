@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.formatting import date_pattern
+
 PAGE_SIZES = {"A4": QPageSize.PageSizeId.A4, "A3": QPageSize.PageSizeId.A3,
               "Letter": QPageSize.PageSizeId.Letter}
 PRINT_ZOOMS = ("week", "month", "quarter")
@@ -41,8 +43,10 @@ class CalendarPrintDialog(QDialog):
         self.setWindowTitle(self.tr("Print calendar") if paged else self.tr("Calendar picture"))
         form = QFormLayout(self)
         self.page_size = QComboBox()
-        self.page_size.addItems(list(PAGE_SIZES))
-        self.page_size.setCurrentText(options.page_size)
+        names = {"Letter": self.tr("Letter", "paper size")}
+        for size in PAGE_SIZES:
+            self.page_size.addItem(names.get(size, size), size)
+        self.page_size.setCurrentIndex(max(self.page_size.findData(options.page_size), 0))
         self.orientation = QComboBox()
         self.orientation.addItem(self.tr("Landscape"), True)
         self.orientation.addItem(self.tr("Portrait"), False)
@@ -77,7 +81,7 @@ class CalendarPrintDialog(QDialog):
     def _date_edit(day: dt.date, span: tuple[dt.date, dt.date]) -> QDateEdit:
         edit = QDateEdit()
         edit.setCalendarPopup(True)
-        edit.setDisplayFormat("yyyy-MM-dd")
+        edit.setDisplayFormat(date_pattern())
         edit.setDateRange(*(QDate(d.year, d.month, d.day) for d in span))
         edit.setDate(QDate(day.year, day.month, day.day))
         return edit
@@ -89,5 +93,5 @@ class CalendarPrintDialog(QDialog):
 
     def options(self) -> PrintOptions:
         return PrintOptions(self.start.date().toPython(), self.end.date().toPython(),
-                            self.zoom.currentData(), self.page_size.currentText(),
+                            self.zoom.currentData(), self.page_size.currentData(),
                             bool(self.orientation.currentData()))

@@ -12,7 +12,7 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate
 from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
@@ -25,7 +25,8 @@ from PySide6.QtWidgets import (
 
 from ui.errors.error_dialog import ErrorDialog
 
-PLAN_FILTER = "Campaign plans (*.cplan);;All files (*)"
+# Marked here, translated where shown (the language may change after import).
+PLAN_FILTER = QT_TRANSLATE_NOOP("Dialogs", "Campaign plans (*.cplan);;All files (*)")
 
 _interactive = True
 
@@ -78,7 +79,7 @@ def choose_open_path(parent: QWidget | None, title: str, folder: str,
     planner cancels."""
     if not _interactive:
         return None
-    path, _ = QFileDialog.getOpenFileName(parent, title, folder, file_filter)
+    path, _ = QFileDialog.getOpenFileName(parent, title, folder, _filter(file_filter))
     return path or None
 
 
@@ -88,8 +89,15 @@ def choose_save_path(parent: QWidget | None, title: str, folder: str,
     when the planner cancels. `folder` may end in a suggested file name."""
     if not _interactive:
         return None
-    path, _ = QFileDialog.getSaveFileName(parent, title, folder, file_filter)
+    path, _ = QFileDialog.getSaveFileName(parent, title, folder, _filter(file_filter))
     return path or None
+
+
+def _filter(file_filter: str) -> str:
+    """The plan filter in the current language; other filters come translated."""
+    if file_filter == PLAN_FILTER:
+        return QCoreApplication.translate("Dialogs", PLAN_FILTER)
+    return file_filter
 
 
 def run_dialog(dialog: QDialog) -> bool:

@@ -23,6 +23,7 @@ from planner.domain.money import to_major
 from planner.services import campaigns, flight_edits, flights
 from ui.commands.base import ServiceCommand
 from ui.document import PlanDocument
+from ui.formatting import format_date
 from ui.models.plan_index import PlanIndex
 from ui.selection import Selection
 
@@ -256,7 +257,7 @@ class EditController(QObject):
             flight = self._index.flights.get(self._selection.flight_ids[0])
             if flight is not None and flight.start < at <= flight.end and self._writable() \
                     and not flight.committed:
-                split = menu.addAction(self.tr("Split at %1").replace("%1", at.isoformat()))
+                split = menu.addAction(self.tr("Split at %1").replace("%1", format_date(at)))
                 split.triggered.connect(lambda _c=False, f=flight.id: self.split(f, at))
         menu.addMenu(self.move_menu)
         menu.addAction(self.bulk_action)

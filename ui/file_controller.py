@@ -29,6 +29,7 @@ from planner.storage.plan_file import SUFFIX, Plan, create_plan, open_plan, save
 from ui import dialogs, settings
 from ui.document import PlanDocument
 from ui.errors import refused
+from ui.formatting import format_moment
 from ui.workers.demo import build_demo_file
 from ui.workers.runner import Worker, WorkerPool
 
@@ -111,8 +112,11 @@ class FileController(QObject):
         try:
             return open_plan(path, read_only=read_only)
         except PlanLocked as exc:
-            question = f"{exc.path} is open for writing by {exc.holder.describe()}.\n\n" \
-                       "Open it read-only?"
+            holder = exc.holder
+            who = self.tr("{user} on {host} (process {pid}) since {since}").format(
+                user=holder.user, host=holder.host, pid=holder.pid, since=holder.since)
+            question = self.tr("{path} is open for writing by {holder}.\n\nOpen it read-only?") \
+                .format(path=exc.path, holder=who)
             if not dialogs.ask(self._window, self.tr("Plan in use"), question):
                 return None
             return self._open_plan(path, True)
@@ -131,7 +135,7 @@ class FileController(QObject):
         question = self.tr("%1\n\nOpen a copy restored from its newest backup, taken %2? "
                            "The copy is saved beside it as a new file; %3 stays as it is.")
         question = question.replace("%1", str(refusal)) \
-            .replace("%2", f"{backup.taken_at:%Y-%m-%d %H:%M}").replace("%3", path.name)
+            .replace("%2", format_moment(backup.taken_at)).replace("%3", path.name)
         if not dialogs.ask(self._window, self.tr("Cannot open plan"), question):
             return None
         try:

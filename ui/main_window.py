@@ -8,11 +8,8 @@ menu in `ViewOptions`, editors in `EditorLauncher`, numbers in `PlanOverview`.
 from __future__ import annotations
 
 import gc
-import platform
-import sys
 
-import PySide6
-from PySide6.QtCore import QModelIndex, Qt, qVersion
+from PySide6.QtCore import QEvent, QModelIndex, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -23,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui import dialogs, settings
+from ui import action_look, dialogs, settings
 from ui.budget import BudgetTab
 from ui.calendar.view import CalendarView
 from ui.calendar_menu import CalendarMenu
@@ -34,6 +31,9 @@ from ui.edit_controller import EditController
 from ui.editor_launcher import EditorLauncher
 from ui.editors.inspector import Inspector
 from ui.file_controller import FileController
+from ui.first_run import FirstRunBanner, with_banner
+from ui.help import HelpMenu
+from ui.language_menu import LanguageMenu
 from ui.merge_controller import MergeController
 from ui.models.flight_filter import FlightFilter
 from ui.models.overview import PlanOverview, Snapshot
@@ -48,6 +48,8 @@ from ui.panels.summary_panel import SummaryPanel
 from ui.performance.tab import PerformanceTab
 from ui.recent_menu import RecentMenu
 from ui.selection import Selection
+from ui.theme import PALETTE_EVENTS
+from ui.theme_menu import ThemeMenu
 from ui.transfer import TransferController
 from ui.view_options import ViewOptions
 from ui.workers.process import shutdown_processes
@@ -81,22 +83,27 @@ class MainWindow(QMainWindow):
         self.performance = PerformanceTab(document, self.index, self.flight_filter)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        self.tabs.addTab(self.calendar, self.tr("Calendar"))
-        self.tabs.addTab(self.flights_table, self.tr("Flights"))
-        self.tabs.addTab(self.budget, self.tr("Budget"))
-        self.tabs.addTab(self.optimise, self.tr("Optimise"))
-        self.tabs.addTab(self.curves, self.tr("Curves"))
-        self.tabs.addTab(self.performance, self.tr("Performance"))
-        self.tabs.addTab(self.summary, self.tr("Summary"))
+        for widget, key, title in (
+                (self.calendar, "Calendar", self.tr("Calendar")),
+                (self.flights_table, "Flights", self.tr("Flights")),
+                (self.budget, "Budget", self.tr("Budget")),
+                (self.optimise, "Optimise", self.tr("Optimise")),
+                (self.curves, "Curves", self.tr("Curves")),
+                (self.performance, "Performance", self.tr("Performance")),
+                (self.summary, "Summary", self.tr("Summary"))):
+            self.tabs.tabBar().setTabData(self.tabs.addTab(widget, title), key)
         self.empty_state = EmptyState([self.new_action, self.open_action])
         self.centre = QStackedWidget()
         self.centre.addWidget(self.empty_state)
         self.centre.addWidget(self.tabs)
-        self.setCentralWidget(self.centre)
         self.view_options = ViewOptions(self.calendar, self)
         self.transfer = TransferController(document, self.index, self)
         self.printing = PrintController(document, self.index, self, self.calendar)
         self.merging = MergeController(document, self.index, self)
+        self.first_run = FirstRunBanner(self.index,
+                                        lambda: self.tabs.setCurrentWidget(self.optimise),
+                                        self.transfer.export_actions["xlsx"])
+        self.setCentralWidget(with_banner(self.first_run, self.centre))
 
         self.tree = CampaignTree(document, self.index, self.selection, self.flight_filter)
         self.tree_dock = self._dock(self.tr("Campaigns"), "campaigns_dock", self.tree,
@@ -200,14 +207,22 @@ class MainWindow(QMainWindow):
         view_menu.addSeparator()
         for dock in (self.tree_dock, self.inspector_dock, self.health_dock):
             view_menu.addAction(dock.toggleViewAction())
+        view_menu.addSeparator()
+        self.theme_menu = ThemeMenu(self)
+        self.theme_menu.fill(view_menu)
+        self.language_menu = LanguageMenu(self)
+        self.language_menu.fill(view_menu)
 
         help_menu = bar.addMenu(self.tr("&Help"))
-        help_menu.addAction(self.about_action)
+        self.help_menu = HelpMenu(self)
+        self.help_menu.fill(help_menu, self.about_action)
+        action_look.assign_keys(self)
+        action_look.assign_icons(self)
 
     def _make_toolbar(self) -> None:
         toolbar = QToolBar(self.tr("Main"), self)
         toolbar.setObjectName("main_toolbar")
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
         toolbar.addActions([self.new_action, self.open_action])
         toolbar.addSeparator()
         toolbar.addActions([self.undo_action, self.redo_action])
@@ -217,6 +232,8 @@ class MainWindow(QMainWindow):
         toolbar.addActions([self.view_options.zoom_out_action, self.view_options.zoom_in_action])
         toolbar.addSeparator()
         toolbar.addActions(self.view_options.lanes_group.actions())
+        for action in toolbar.actions():
+            action.setToolTip(action_look.with_key(action))
         self.addToolBar(toolbar)
 
     def _wire(self) -> None:
@@ -228,6 +245,7 @@ class MainWindow(QMainWindow):
         self.transfer.message.connect(self._show_message)
         self.printing.message.connect(self._show_message)
         self.merging.message.connect(self._show_message)
+        self.help_menu.message.connect(self._show_message)
         self.files.idle.connect(self._show_idle)
         self.document.failed.connect(self._show_failure)
         self.plan_status.clicked.connect(self._show_health)
@@ -326,10 +344,13 @@ class MainWindow(QMainWindow):
         self.selection.select_flights(chosen)
 
     def show_tab(self, name: str) -> bool:
-        """Show the central tab called `name` (any case); False when there is none."""
+        """Show the central tab called `name` (any case), by its title in the language
+        shown or by its English name, so scripts work in every language; False when
+        there is none."""
         wanted = name.strip().casefold()
         for i in range(self.tabs.count()):
-            if self.tabs.tabText(i).replace("&", "").casefold() == wanted:
+            names = (self.tabs.tabText(i).replace("&", ""), self.tabs.tabBar().tabData(i))
+            if wanted in (str(n).casefold() for n in names):
                 self.tabs.setCurrentIndex(i)
                 return True
         return False
@@ -339,12 +360,12 @@ class MainWindow(QMainWindow):
         return [self.tabs.tabText(i).replace("&", "") for i in range(self.tabs.count())]
 
     def show_about(self) -> None:
-        text = (f"<h3>{APP_TITLE}</h3>"
-                "<p>Plan cross-channel marketing campaigns offline, keep each plan in one "
-                "file, and split the budget between brand and promotion.</p>"
-                f"<p>Qt {qVersion()} · PySide6 {PySide6.__version__} · "
-                f"Python {platform.python_version()} on {sys.platform}</p>")
-        dialogs.about(self, self.tr("About %1").replace("%1", APP_TITLE), text)
+        self.help_menu.show_about()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in PALETTE_EVENTS:  # light or dark: icons follow
+            action_look.assign_icons(self)
 
     # -- geometry and closing -------------------------------------------------------
     def _restore_geometry(self) -> None:

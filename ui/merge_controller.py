@@ -27,6 +27,7 @@ from planner.storage.plan_file import Plan, reader
 from ui import dialogs
 from ui.commands.base import ServiceCommand
 from ui.document import PlanDocument
+from ui.i18n import translated
 from ui.merge_dialog import MergeDialog
 from ui.models.plan_index import PlanIndex
 from ui.transfer.progress import TransferProgress
@@ -211,7 +212,7 @@ class MergeController(QObject):
         order = {"error": 0, "warning": 1, "info": 2}
         ranked = sorted(created, key=lambda f: order.get(f.severity, 3))
         lines = [self.tr("The merge created these findings:")]
-        lines += [f"• {f.message}" for f in ranked[:SHOWN_FINDINGS]]
+        lines += [f"• {translated(f.message)}" for f in ranked[:SHOWN_FINDINGS]]
         if len(ranked) > SHOWN_FINDINGS:
             lines.append(self.tr("…and %1 more in Plan health")
                          .replace("%1", str(len(ranked) - SHOWN_FINDINGS)))

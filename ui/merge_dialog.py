@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.merge import Conflict, MergeItem, MergePreview
+from ui.i18n import translated
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -168,7 +169,7 @@ class MergeModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._item_cell(row, index.column())
         if role == Qt.ItemDataRole.ToolTipRole:
-            return row.text
+            return translated(row.text)
         return None
 
     def _group_data(self, index: Index, role: int) -> Any:
@@ -185,22 +186,23 @@ class MergeModel(QAbstractItemModel):
         side = SIDE_OF_COLUMN.get(column)
         if role == Qt.ItemDataRole.DisplayRole:
             if column == FIELD:
-                return conflict.subject if conflict.kind != "field" \
-                    else f"{conflict.subject}: {conflict.field_label}"
-            return conflict.mine if side == "mine" else conflict.theirs
+                return translated(conflict.subject) if conflict.kind != "field" \
+                    else self.tr("%1: %2").replace("%1", translated(conflict.subject)).replace(
+                        "%2", translated(conflict.field_label))
+            return translated(conflict.mine if side == "mine" else conflict.theirs)
         if role == Qt.ItemDataRole.CheckStateRole and side is not None:
             return Qt.CheckState.Checked if chosen == side else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.FontRole and side is not None and chosen == side:
             return self._bold
         if role == Qt.ItemDataRole.ToolTipRole:
-            return conflict.text
+            return translated(conflict.text)
         if role == KEY_ROLE:
             return conflict.key
         return None
 
     def _item_cell(self, item: MergeItem, column: int) -> str:
         if column == FIELD:
-            return item.text
+            return translated(item.text)
         side = SIDE_OF_COLUMN[column]
         return self._words[item.side] if item.side in (side, "same") else ""
 

@@ -17,6 +17,11 @@ def exponent(currency: str) -> int:
     return _EXPONENTS.get(currency.upper(), 2)
 
 
+def currency_symbol(currency: str) -> str | None:
+    """The sign written before amounts, or None for currencies shown by their code."""
+    return _SYMBOLS.get(currency.upper())
+
+
 def to_minor(amount: str | int | float | Decimal, currency: str = "CNY") -> int:
     """Major units (as typed: "1,234.5") to integer minor units, rounding half-up.
 
@@ -43,7 +48,7 @@ def format_money(minor: int, currency: str = "CNY", *, symbol: bool = True) -> s
     text = f"{to_major(minor, currency):,.{digits}f}"
     if not symbol:
         return text
-    sign = _SYMBOLS.get(currency.upper())
+    sign = currency_symbol(currency)
     if sign is None:
         return f"{text} {currency.upper()}"
     return f"-{sign}{text[1:]}" if text.startswith("-") else f"{sign}{text}"

@@ -12,35 +12,40 @@ from typing import Any
 from planner.domain import entities as e
 from planner.domain.phasing import Phasing, PhasingError
 from planner.errors import ValidationError
+from planner.i18n import QT_TRANSLATE_NOOP
 
 _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 
 
 def _one_of(field: str, value: object, allowed: tuple[str, ...] | dict) -> None:
     if value not in allowed:
-        raise ValidationError(field, value, f"must be one of {', '.join(allowed)}")
+        reason = QT_TRANSLATE_NOOP("validation", "must be one of {allowed}")
+        raise ValidationError(field, value, reason.format(allowed=", ".join(allowed)))
 
 
 def _name(field: str, value: str) -> None:
     if not isinstance(value, str) or not value.strip():
-        raise ValidationError(field, value, "must not be empty")
+        raise ValidationError(field, value, QT_TRANSLATE_NOOP("validation", "must not be empty"))
 
 
 def _money(field: str, value: object, *, optional: bool = False) -> None:
     if value is None and optional:
         return
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise ValidationError(field, value, "must be a whole, non-negative amount in minor units")
+        raise ValidationError(field, value, QT_TRANSLATE_NOOP(
+            "validation", "must be a whole, non-negative amount in minor units"))
 
 
 def _span(prefix: str, start: object, end: object) -> None:
     if end < start:  # type: ignore[operator]
-        raise ValidationError(f"{prefix}.end", str(end), f"must not be before start {start}")
+        reason = QT_TRANSLATE_NOOP("validation", "must not be before start {start}")
+        raise ValidationError(f"{prefix}.end", str(end), reason.format(start=str(start)))
 
 
 def _colour(field: str, value: str) -> None:
     if not _COLOUR.match(value or ""):
-        raise ValidationError(field, value, "must be a colour like #4e79a7")
+        raise ValidationError(field, value,
+                              QT_TRANSLATE_NOOP("validation", "must be a colour like #4e79a7"))
 
 
 def channel(c: e.Channel) -> None:
@@ -51,14 +56,17 @@ def channel(c: e.Channel) -> None:
     _money("channel.max_spend", c.max_spend_minor, optional=True)
     if c.max_spend_minor is not None and c.max_spend_minor < c.min_spend_minor:
         raise ValidationError("channel.max_spend", c.max_spend_minor,
-                              f"must not be below the minimum spend {c.min_spend_minor}")
+                              QT_TRANSLATE_NOOP("validation", "must not be below the minimum "
+                                                "spend {minimum}").format(
+                                  minimum=c.min_spend_minor))
 
 
 def segment(s: e.Segment) -> None:
     _name("segment.name", s.name)
     _one_of("segment.tier", s.tier, e.TIERS)
     if s.customers is not None and s.customers < 0:
-        raise ValidationError("segment.customers", s.customers, "must not be negative")
+        raise ValidationError("segment.customers", s.customers,
+                              QT_TRANSLATE_NOOP("validation", "must not be negative"))
 
 
 def campaign(c: e.Campaign) -> None:
@@ -67,13 +75,17 @@ def campaign(c: e.Campaign) -> None:
     _one_of("campaign.status", c.status, e.STATUSES)
     _colour("campaign.colour", c.colour)
     expected = {"brand": (10000, 10000), "promotion": (0, 0), "mixed": (1, 9999)}[c.objective]
+    reasons = {
+        "brand": QT_TRANSLATE_NOOP("validation",
+                                   "a brand campaign needs a brand share of 100 %"),
+        "promotion": QT_TRANSLATE_NOOP("validation",
+                                       "a promotion campaign needs a brand share of 0 %"),
+        "mixed": QT_TRANSLATE_NOOP("validation", "a mixed campaign needs a brand share of "
+                                   "between 0 % and 100 % (exclusive)"),
+    }
     if not expected[0] <= c.brand_share_bp <= expected[1]:
-        raise ValidationError(
-            "campaign.brand_share", c.brand_share_bp / 100,
-            f"a {c.objective} campaign needs a brand share of "
-            + ("100 %" if c.objective == "brand" else "0 %" if c.objective == "promotion"
-               else "between 0 % and 100 % (exclusive)"),
-        )
+        raise ValidationError("campaign.brand_share", c.brand_share_bp / 100,
+                              reasons[c.objective])
 
 
 def kpi_target(k: e.KpiTarget) -> None:
@@ -82,7 +94,8 @@ def kpi_target(k: e.KpiTarget) -> None:
     _name("kpi.metric", k.metric)
     if isinstance(k.target, bool) or not isinstance(k.target, int | float) \
             or not math.isfinite(k.target):
-        raise ValidationError("kpi.target", k.target, "must be a finite number")
+        raise ValidationError("kpi.target", k.target,
+                              QT_TRANSLATE_NOOP("validation", "must be a finite number"))
 
 
 def flight(f: e.Flight) -> None:
@@ -95,7 +108,9 @@ def flight(f: e.Flight) -> None:
     if f.unit_kind is not None:
         _one_of("flight.unit_kind", f.unit_kind, e.UNIT_KINDS)
     if f.units is not None and (not isinstance(f.units, int) or f.units < 0):
-        raise ValidationError("flight.units", f.units, "must be a whole, non-negative number")
+        raise ValidationError("flight.units", f.units,
+                              QT_TRANSLATE_NOOP("validation",
+                                                "must be a whole, non-negative number"))
     _money("flight.unit_cost", f.unit_cost_minor, optional=True)
 
 
@@ -115,19 +130,22 @@ def placeholder(p: e.Placeholder) -> None:
 def settings(s: e.PlanSettings) -> None:
     _name("plan.name", s.name)
     if not re.fullmatch(r"[A-Z]{3}", s.currency or ""):
-        raise ValidationError("plan.currency", s.currency, "must be a three-letter ISO code")
+        raise ValidationError("plan.currency", s.currency,
+                              QT_TRANSLATE_NOOP("validation", "must be a three-letter ISO code"))
     _span("plan.horizon", s.horizon_start, s.horizon_end)
     _money("plan.total_budget", s.total_budget_minor)
     for field in ("brand_share_min_bp", "brand_share_max_bp", "brand_share_target_bp"):
         value = getattr(s, field)
         if not 0 <= value <= 10000:
             raise ValidationError(f"plan.{field[:-3]}", value / 100,
-                                  "must be between 0 % and 100 %")
+                                  QT_TRANSLATE_NOOP("validation", "must be between 0 % and 100 %"))
     if not s.brand_share_min_bp <= s.brand_share_target_bp <= s.brand_share_max_bp:
         raise ValidationError("plan.brand_share_target", s.brand_share_target_bp / 100,
-                              "must lie within the brand share range")
+                              QT_TRANSLATE_NOOP("validation",
+                                                "must lie within the brand share range"))
     if s.backup_keep < 1:
-        raise ValidationError("plan.backup_keep", s.backup_keep, "must be at least 1")
+        raise ValidationError("plan.backup_keep", s.backup_keep,
+                              QT_TRANSLATE_NOOP("validation", "must be at least 1"))
     from planner.domain.calendars import CalendarSpec
 
     try:

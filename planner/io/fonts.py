@@ -2,8 +2,9 @@
 
 matplotlib's default font has no CJK glyphs. Since 3.6 it falls back glyph by
 glyph through the listed families, so Latin text keeps DejaVu Sans and Chinese
-text uses the first CJK family found among the installed fonts. Without one the
-export still renders (missing glyphs become boxes); it never fails over a font.
+text uses a CJK family: an installed one, else the one shipped with the app
+(planner.fonts). Should even that be missing, the export still renders (missing
+glyphs become boxes); it never fails over a font.
 """
 
 from __future__ import annotations
@@ -12,25 +13,15 @@ import contextlib
 import logging
 import warnings
 from collections.abc import Iterator
-from functools import cache
 from typing import Any
 
-# Families that cover simplified Chinese, best first.
-CJK_FAMILIES = (
-    "Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "Source Han Sans CN",
-    "Noto Sans CJK JP", "Source Han Sans", "WenQuanYi Micro Hei", "WenQuanYi Zen Hei",
-    "Microsoft YaHei", "PingFang SC", "Hiragino Sans GB", "SimHei", "Heiti SC",
-    "Noto Serif CJK SC", "AR PL UMing CN",
-)
+from planner.fonts import matplotlib_cjk_font
 
 
-@cache
 def cjk_family() -> str | None:
-    """The best installed CJK font family, or None when there is none."""
-    from matplotlib import font_manager
-
-    installed = {font.name for font in font_manager.fontManager.ttflist}
-    return next((name for name in CJK_FAMILIES if name in installed), None)
+    """The CJK family to fall back to: an installed one, else the one we ship."""
+    font = matplotlib_cjk_font()
+    return None if font is None else font.family
 
 
 def font_rc() -> dict[str, Any]:

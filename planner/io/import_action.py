@@ -14,6 +14,7 @@ from typing import Any
 from planner.domain.changes import Done, PlanChanges
 from planner.errors import PlannerError
 from planner.io.imports import CheckedImport, write_import
+from planner.io.problem_words import refusal
 from planner.storage import history
 
 
@@ -37,9 +38,7 @@ def run_import(plan: Any, checked: CheckedImport) -> Done:
     """
     report = write_import(plan, checked)
     if report.problems:
-        count = len(report.problems)
-        more = f" (and {count - 1} more)" if count > 1 else ""
-        raise ImportRefused(f"{report.problems[0].describe()}{more}; nothing was imported")
+        raise ImportRefused(refusal(report.problems))
     if report.action_id is None:
         return Done(None, PlanChanges())
     return Done(report.action_id, history.touched(plan, report.action_id))

@@ -22,7 +22,9 @@ from planner.domain.entities import (
     Segment,
     new_id,
 )
+from planner.domain.field_names import field_name
 from planner.errors import ValidationError
+from planner.i18n import QT_TRANSLATE_NOOP
 from planner.io.columns import (
     CAMPAIGN_COLUMNS,
     CAMPAIGNS_SHEET,
@@ -252,7 +254,8 @@ class _Planner:
             if isinstance(record, Campaign) and key:
                 key = _flat_key(reader, key)
             reader.problem(row, key if key and reader.has(key) else None,
-                           f"{exc.field} {exc.reason}")
+                           QT_TRANSLATE_NOOP("import", "{field} {reason}").format(
+                               field=field_name(exc.field), reason=exc.reason))
             return False
         return True
 

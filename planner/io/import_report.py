@@ -10,8 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-_SHOWN_CHARS = 60  # a cell's value is shown, clipped, so a huge cell cannot flood the list
-
 
 @dataclass(frozen=True)
 class Problem:
@@ -26,20 +24,10 @@ class Problem:
     value: Any = None
 
     def describe(self) -> str:
-        where = [self.file]
-        if self.sheet:
-            where.append(f"sheet {self.sheet!r}")
-        if self.row is not None:
-            where.append(f"row {self.row}")
-        if self.column:
-            where.append(f"column {self.column!r}")
-        text = ", ".join(where)
-        if self.value is not None and self.value != "":
-            shown = repr(self.value)
-            if len(shown) > _SHOWN_CHARS:
-                shown = shown[:_SHOWN_CHARS] + "…"
-            text += f": {shown}"
-        return f"{text}: {self.reason}"
+        """File, sheet, row, column, the value (clipped) and why, in one line."""
+        from planner.io.problem_words import described  # its words name these fields
+
+        return described(self)
 
 
 @dataclass

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from planner.domain.money import format_money
+from planner.i18n import QT_TRANSLATE_NOOP
 from planner.services import budget
 from planner.services.frames import PlanFrames, load
 from planner.storage.plan_file import Plan
@@ -45,9 +46,10 @@ def over_budget(frames: PlanFrames, today: dt.date) -> list[Finding]:
         return []
     over = t["allocated_minor"] - t["budget_minor"]
     return [Finding("over_budget", "error",
-                    f"Planned {_money(frames, t['allocated_minor'])} (flights and placeholders) "
-                    f"is {_money(frames, over)} over the budget of "
-                    f"{_money(frames, t['budget_minor'])}")]
+                    QT_TRANSLATE_NOOP("health", "Planned {planned} (flights and placeholders) "
+                                      "is {over} over the budget of {budget}").format(
+                        planned=_money(frames, t["allocated_minor"]), over=_money(frames, over),
+                        budget=_money(frames, t["budget_minor"])))]
 
 
 def brand_share_range(frames: PlanFrames, today: dt.date) -> list[Finding]:
@@ -56,9 +58,12 @@ def brand_share_range(frames: PlanFrames, today: dt.date) -> list[Finding]:
     low, high = s.brand_share_min_bp / 100, s.brand_share_max_bp / 100
     if share is None or low <= share * 100 <= high:
         return []
-    side = "below" if share * 100 < low else "above"
+    message = (QT_TRANSLATE_NOOP("health", "Brand share is {share}, below the plan's range "
+                                 "{low}–{high} %") if share * 100 < low else
+               QT_TRANSLATE_NOOP("health", "Brand share is {share}, above the plan's range "
+                                 "{low}–{high} %"))
     return [Finding("brand_share", "warning",
-                    f"Brand share is {share:.1%}, {side} the plan's range {low:g}–{high:g} %")]
+                    message.format(share=f"{share:.1%}", low=f"{low:g}", high=f"{high:g}"))]
 
 
 def channel_caps(frames: PlanFrames, today: dt.date) -> list[Finding]:
@@ -67,9 +72,11 @@ def channel_caps(frames: PlanFrames, today: dt.date) -> list[Finding]:
     over = capped[capped["budget_minor"] > capped["max_spend_minor"]]
     return [
         Finding("channel_over_cap", "error",
-                f"{row['name']} is planned at {_money(frames, row.budget_minor)}, "
-                f"{_money(frames, row.budget_minor - int(row.max_spend_minor))} over its cap of "
-                f"{_money(frames, int(row.max_spend_minor))}", (cid,), "channels")
+                QT_TRANSLATE_NOOP("health", "{name} is planned at {planned}, {over} over its "
+                                  "cap of {cap}").format(
+                    name=row["name"], planned=_money(frames, row.budget_minor),
+                    over=_money(frames, row.budget_minor - int(row.max_spend_minor)),
+                    cap=_money(frames, int(row.max_spend_minor))), (cid,), "channels")
         for cid, row in over.iterrows()
     ]
 
@@ -88,8 +95,10 @@ def flights_in_blackout(frames: PlanFrames, today: dt.date) -> list[Finding]:
         if len(ids):
             findings.append(Finding(
                 "flight_in_blackout", "error",
-                f"{len(ids)} flight(s) run in the blackout “{ev['name']}” "
-                f"({ev['start']:%Y-%m-%d}–{ev['end']:%Y-%m-%d})",
+                QT_TRANSLATE_NOOP("health", "{count} flight(s) run in the blackout “{name}” "
+                                  "({start}–{end})").format(
+                    count=len(ids), name=ev["name"], start=f"{ev['start']:%Y-%m-%d}",
+                    end=f"{ev['end']:%Y-%m-%d}"),
                 (*ids, ev["id"]), "flights"))
     return findings
 
@@ -101,8 +110,10 @@ def outside_horizon(frames: PlanFrames, today: dt.date) -> list[Finding]:
     if out.empty:
         return []
     return [Finding("outside_horizon", "warning",
-                    f"{len(out)} flight(s) run outside the plan horizon "
-                    f"{s.horizon_start}–{s.horizon_end}", tuple(out["id"]), "flights")]
+                    QT_TRANSLATE_NOOP("health", "{count} flight(s) run outside the plan horizon "
+                                      "{start}–{end}").format(
+                        count=len(out), start=str(s.horizon_start), end=str(s.horizon_end)),
+                    tuple(out["id"]), "flights")]
 
 
 def overlapping_flights(frames: PlanFrames, today: dt.date) -> list[Finding]:
@@ -120,8 +131,10 @@ def overlapping_flights(frames: PlanFrames, today: dt.date) -> list[Finding]:
     names = frames.campaigns.set_index("id")["name"]
     return [
         Finding("overlapping_flights", "warning",
-                f"“{names.get(campaign_id, campaign_id)}” has {len(ids)} flight(s) overlapping "
-                "another flight on the same channel", tuple(ids), "flights")
+                QT_TRANSLATE_NOOP("health", "“{name}” has {count} flight(s) overlapping another "
+                                  "flight on the same channel").format(
+                    name=names.get(campaign_id, campaign_id), count=len(ids)),
+                tuple(ids), "flights")
         for campaign_id, ids in clash.groupby("campaign_id")["id"].agg(list).items()
     ]
 
@@ -129,8 +142,10 @@ def overlapping_flights(frames: PlanFrames, today: dt.date) -> list[Finding]:
 def campaigns_without_kpi(frames: PlanFrames, today: dt.date) -> list[Finding]:
     c = frames.campaigns
     missing = c[~c["id"].isin(frames.kpi_targets["campaign_id"])]
-    return [Finding("no_kpi_target", "warning", f"“{row['name']}” has no KPI target",
-                    (row["id"],), "campaigns") for _, row in missing.iterrows()]
+    return [Finding("no_kpi_target", "warning",
+                    QT_TRANSLATE_NOOP("health", "“{name}” has no KPI target").format(
+                        name=row["name"]), (row["id"],), "campaigns")
+            for _, row in missing.iterrows()]
 
 
 def zero_budget(frames: PlanFrames, today: dt.date) -> list[Finding]:
@@ -138,8 +153,9 @@ def zero_budget(frames: PlanFrames, today: dt.date) -> list[Finding]:
     zero = f[f["budget_minor"] == 0]
     if zero.empty:
         return []
-    return [Finding("zero_budget", "warning", f"{len(zero)} flight(s) have no budget",
-                    tuple(zero["id"]), "flights")]
+    return [Finding("zero_budget", "warning",
+                    QT_TRANSLATE_NOOP("health", "{count} flight(s) have no budget").format(
+                        count=len(zero)), tuple(zero["id"]), "flights")]
 
 
 def booking_deadlines(frames: PlanFrames, today: dt.date) -> list[Finding]:
@@ -161,12 +177,18 @@ def booking_deadlines(frames: PlanFrames, today: dt.date) -> list[Finding]:
     unbooked = joined[(joined["committed"] == 0)
                       & (joined["booking_deadline"] < str(today)) & (joined["end"] >= str(today))]
     findings = []
-    for label, frame in (("booked after", late), ("not booked by", unbooked)):
+    messages = (
+        (QT_TRANSLATE_NOOP("health", "{count} festival flight(s) booked after the slot "
+                           "deadline {deadline} ({festival})"), late),
+        (QT_TRANSLATE_NOOP("health", "{count} festival flight(s) not booked by the slot "
+                           "deadline {deadline} ({festival})"), unbooked),
+    )
+    for message, frame in messages:
         for deadline, group in frame.groupby("booking_deadline"):
             findings.append(Finding(
                 "booking_deadline", "warning",
-                f"{len(group)} festival flight(s) {label} the slot deadline "
-                f"{deadline:%Y-%m-%d} ({group['festival_key'].iloc[0]})",
+                message.format(count=len(group), deadline=f"{deadline:%Y-%m-%d}",
+                               festival=group["festival_key"].iloc[0]),
                 tuple(group["id"]), "flights"))
     return findings
 
@@ -179,7 +201,8 @@ def unit_mismatch(frames: PlanFrames, today: dt.date) -> list[Finding]:
     if bad.empty:
         return []
     return [Finding("units_mismatch", "warning",
-                    f"{len(bad)} flight(s) have a budget that is not units × unit cost",
+                    QT_TRANSLATE_NOOP("health", "{count} flight(s) have a budget that is not "
+                                      "units × unit cost").format(count=len(bad)),
                     tuple(bad["id"]), "flights")]
 
 

@@ -140,7 +140,9 @@ def plan_vs_actual(frames: PlanFrames, by: By = "channel", grain: Grain = "month
         on="flight_id")
     actuals = _actuals(frames, flights)
     cutoff = today or as_of(frames)
-    due = planned["day"] <= pd.Timestamp(cutoff) if cutoff else False
+    # Without actuals nothing is due yet (a scalar False is refused by `where`).
+    due = planned["day"] <= pd.Timestamp(cutoff) if cutoff \
+        else pd.Series(False, index=planned.index)
     planned = planned.assign(due=planned["amount_minor"].where(due, 0))
     spec = CalendarSpec.from_dict(frames.settings.calendar)
     if by == "period":

@@ -111,7 +111,7 @@ def test_every_page_repeats_the_lane_names_and_the_time_header(editing):
              for i in images]
     assert all(lane == lanes[0] for lane in lanes)  # the same lane names on every page
     blank = QImage(lanes[0].size(), lanes[0].format())
-    blank.fill(style.HEADER_BG)
+    blank.fill(style.colours().header_bg)
     assert lanes[0] != blank
     # The time header differs page to page (its own weeks), and is never empty.
     tops = [i.copy(style.LANE_HEADER_WIDTH, TITLE_HEIGHT, 600, header) for i in images]

@@ -18,6 +18,8 @@ from planner.domain.money import exponent
 from planner.services.budget_grid import BudgetGrid
 from ui.budget.compute import BudgetResult
 from ui.charts import ChartInfo, ChartView
+from ui.formatting import axis_numbers
+from ui.models.vocabulary import period_label
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -136,7 +138,7 @@ def _stacked(axes: Axes, grid: BudgetGrid, currency: str,
         bottom = top
     axes.set_xlim(-0.6, len(x) - 0.4)
     axes.set_ylim(0, max(float(bottom.max(initial=0.0)), 1.0) * 1.05)
-    axes.set_xticks(x, [p.label for p in grid.periods], rotation=45, ha="right", fontsize=7)
+    axes.set_xticks(x, [period_label(p) for p in grid.periods], rotation=45, ha="right", fontsize=7)
     axes.tick_params(axis="y", labelsize=7)
-    axes.yaxis.set_major_formatter("{x:,.0f}")
+    axes.yaxis.set_major_formatter(axis_numbers())
     return float(bottom.sum())

@@ -23,13 +23,15 @@ from PySide6.QtWidgets import (
 
 from planner.domain.calendars import CalendarSpec, period_of
 from planner.domain.changes import PlanChanges
-from planner.domain.money import format_money, to_minor
+from planner.domain.money import to_minor
 from planner.services.budget_grid import flight_month_amounts
 from planner.services.flights import set_custom_amounts
 from ui.budget.grid_model import MINOR_ROLE, Index
 from ui.commands.base import ServiceCommand
 from ui.document import PlanDocument
+from ui.formatting import format_money, format_span
 from ui.models.plan_index import PlanIndex
+from ui.models.vocabulary import period_label
 from ui.selection import Selection
 
 Amounts = list[tuple[dt.date, dt.date, int]]
@@ -74,7 +76,8 @@ class FlightMonthsModel(QAbstractTableModel):
         self.flight_id, self.amounts = flight_id, amounts
         spec = CalendarSpec.from_dict(self._index.settings.calendar if self._index.settings
                                       else {"kind": "iso"})
-        self._labels = [period_of(spec, start, "month").label for start, _, _ in self.amounts]
+        self._labels = [period_label(period_of(spec, start, "month"))
+                        for start, _, _ in self.amounts]
         self.endResetModel()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
@@ -110,7 +113,7 @@ class FlightMonthsModel(QAbstractTableModel):
             return self._labels[section]
         if role == Qt.ItemDataRole.ToolTipRole:
             start, end, _ = self.amounts[section]
-            return f"{start.isoformat()} – {end.isoformat()}"
+            return format_span(start, end)
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:

@@ -12,8 +12,9 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QPen, QPolygonF
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
+from ui.formatting import format_percent
 from ui.models.overview import Snapshot
-from ui.panels.figures import IN_RANGE, OUT_OF_RANGE
+from ui.theme import colours
 
 BRAND = QColor("#4e79a7")
 PROMOTION = QColor("#f28e2b")
@@ -62,15 +63,17 @@ class ShareGauge(QWidget):
                                            bar.height()), 4, 4)
         # The allowed range as a band over the track, the target as a dashed tick.
         painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.setPen(QPen(IN_RANGE, 2))
+        good, bad = colours().good, colours().bad
+        painter.setPen(QPen(good, 2))
         painter.drawRect(QRectF(x(self.low), bar.top() - 3, x(self.high) - x(self.low),
                                 bar.height() + 6))
-        painter.setPen(QPen(IN_RANGE.darker(130), 2, Qt.PenStyle.DashLine))
+        painter.setPen(QPen(good.darker(130) if not colours().dark else good.lighter(130), 2,
+                            Qt.PenStyle.DashLine))
         painter.drawLine(QPointF(x(self.target), bar.top() - 6),
                          QPointF(x(self.target), bar.bottom() + 6))
         # The needle: a triangle above the bar and a line through it.
         if self.share is not None:
-            colour = IN_RANGE if self.in_range else OUT_OF_RANGE
+            colour = good if self.in_range else bad
             at = x(self.share)
             painter.setPen(QPen(colour, 3))
             painter.drawLine(QPointF(at, bar.top() - 2), QPointF(at, bar.bottom() + 2))
@@ -81,7 +84,7 @@ class ShareGauge(QWidget):
         # The scale.
         painter.setPen(palette.color(QPalette.ColorRole.WindowText))
         for tick in TICKS:
-            text = f"{tick:.0%}".replace("%", " %")
+            text = format_percent(tick, spaced=True)
             width = metrics.horizontalAdvance(text)
             painter.drawText(QPointF(x(tick) - width / 2, bar.bottom() + 6 + metrics.ascent()),
                              text)

@@ -8,8 +8,9 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
 
-from planner.domain.money import format_money
 from planner.services.budget_grid import BudgetGrid
+from ui.formatting import format_money, format_span
+from ui.models.vocabulary import period_label
 
 Index = QModelIndex | QPersistentModelIndex
 MINOR_ROLE = Qt.ItemDataRole.UserRole  # the cell's integer minor units, for tests and copy
@@ -78,6 +79,6 @@ class BudgetGridModel(QAbstractTableModel):
                 return self.tr("Total")
             period = grid.periods[section]
             if role == Qt.ItemDataRole.ToolTipRole:
-                return f"{period.start.isoformat()} – {period.end.isoformat()}"
-            return period.label
+                return format_span(period.start, period.end)
+            return period_label(period)
         return self.tr("Total") if section == len(grid.row_keys) else self._labels[section]

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
 )
 
 from planner.domain.changes import PlanChanges
-from planner.domain.money import format_money
 from planner.services.budget_grid import UNASSIGNED, Measure, RowKind
 from ui.budget.charts import BudgetCharts
 from ui.budget.compute import BudgetResult, compute
@@ -31,8 +30,10 @@ from ui.budget.flight_months import FlightMonthsPanel
 from ui.budget.gauge import BrandGauge
 from ui.budget.grid_model import BudgetGridModel
 from ui.document import PlanDocument
+from ui.formatting import format_money
 from ui.models.overview import PlanOverview
 from ui.models.plan_index import PlanIndex
+from ui.models.vocabulary import period_label
 from ui.selection import Selection
 from ui.workers.recompute import VisibleRecompute
 
@@ -79,15 +80,16 @@ class BudgetTab(QWidget):
         self.total_label = QLabel()
         self.status_label = QLabel()
         bar = QHBoxLayout()
-        bar.addWidget(QLabel(self.tr("Rows:")))
+        bar.addWidget(_buddy(QLabel(self.tr("Rows:")), self.rows_combo))
         bar.addWidget(self.rows_combo)
-        bar.addWidget(QLabel(self.tr("Measure:")))
+        bar.addWidget(_buddy(QLabel(self.tr("Measure:")), self.measure_combo))
         bar.addWidget(self.measure_combo)
         bar.addStretch(1)
         bar.addWidget(self.status_label)
         bar.addWidget(self.total_label)
 
         self.grid_view = QTableView()
+        self.grid_view.setAccessibleName(self.tr("Budget grid"))
         self.grid_view.setModel(self.grid_model)
         self.grid_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.grid_view.setAlternatingRowColors(True)
@@ -154,7 +156,7 @@ class BudgetTab(QWidget):
             grid = result.grid
             self.grid_model.set_grid(grid, result.currency, self._labels(result))
             self._fit_columns([format_money(grid.grand_total, result.currency, symbol=False),
-                               *grid.period_labels])
+                               *map(period_label, grid.periods)])
             self.total_label.setText(self.tr("Total: {money}").format(
                 money=format_money(grid.grand_total, result.currency)))
         self.charts.show_result(result)
@@ -179,3 +181,9 @@ class BudgetTab(QWidget):
         return tuple(words.get(key, label) if grid.rows == "tier" or key == UNASSIGNED
                      else label for key, label in zip(grid.row_keys, grid.row_labels,
                                                       strict=True))
+
+
+def _buddy(label: QLabel, field: QWidget) -> QLabel:
+    """The caption names its field for a screen reader."""
+    label.setBuddy(field)
+    return label

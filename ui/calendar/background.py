@@ -16,10 +16,6 @@ from ui.calendar import style
 from ui.calendar.geometry import TimeScale, month_start, next_month, quarter_start
 from ui.calendar.lanes import LaneLayout
 
-_THIN = QPen(style.GRID, 0)
-_STRONG = QPen(style.GRID_STRONG, 0)
-_QUARTER = QPen(style.HEADER_SUBTLE, 0)
-
 
 def visible_days(rect: QRectF, scale: TimeScale) -> tuple[dt.date, dt.date]:
     first = scale.date_at(max(rect.left(), 0.0))
@@ -29,7 +25,9 @@ def visible_days(rect: QRectF, scale: TimeScale) -> tuple[dt.date, dt.date]:
 
 def paint_background(painter: QPainter, rect: QRectF, scale: TimeScale,
                      layout: LaneLayout) -> None:
-    painter.fillRect(rect, style.LANE_EVEN)
+    colours = style.colours()
+    thin, strong = QPen(colours.grid, 0), QPen(colours.grid_strong, 0)
+    painter.fillRect(rect, colours.lane_even)
     for i, lane in enumerate(layout.lanes):
         if lane.top > rect.bottom():
             break
@@ -37,7 +35,7 @@ def paint_background(painter: QPainter, rect: QRectF, scale: TimeScale,
             continue
         if i % 2:
             painter.fillRect(QRectF(rect.left(), lane.top, rect.width(), lane.height),
-                             style.LANE_ODD)
+                             colours.lane_odd)
     first, last = visible_days(rect, scale)
     ppd = scale.px_per_day
     top, bottom = rect.top(), rect.bottom()
@@ -47,12 +45,12 @@ def paint_background(painter: QPainter, rect: QRectF, scale: TimeScale,
         while day <= last:
             x = scale.x_of(day)
             if day.weekday() >= 5:
-                painter.fillRect(QRectF(x, top, ppd, bottom - top), style.WEEKEND)
-            painter.setPen(_STRONG if day.weekday() == 0 else _THIN)
+                painter.fillRect(QRectF(x, top, ppd, bottom - top), colours.weekend)
+            painter.setPen(strong if day.weekday() == 0 else thin)
             painter.drawLine(QLineF(x, top, x, bottom))
             day += dt.timedelta(days=1)
     else:
-        painter.setPen(_THIN)
+        painter.setPen(thin)
         monday = first - dt.timedelta(days=first.weekday())
         while monday <= last:
             x = scale.x_of(monday)
@@ -62,10 +60,10 @@ def paint_background(painter: QPainter, rect: QRectF, scale: TimeScale,
     while boundary <= last:
         x = scale.x_of(boundary)
         quarter = zoom.top == "quarter" and boundary == quarter_start(boundary)
-        painter.setPen(_QUARTER if quarter else _STRONG)
+        painter.setPen(QPen(colours.header_subtle, 0) if quarter else strong)
         painter.drawLine(QLineF(x, top, x, bottom))
         boundary = next_month(boundary)
-    painter.setPen(_STRONG)
+    painter.setPen(strong)
     for lane in layout.lanes:
         y = lane.top + lane.height
         if y > bottom:

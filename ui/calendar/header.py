@@ -16,7 +16,6 @@ from PySide6.QtCore import QDate, QLocale, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QWidget
 
-from planner.domain.money import format_money
 from ui.calendar import style
 from ui.calendar.geometry import (
     DAY,
@@ -28,6 +27,7 @@ from ui.calendar.geometry import (
 )
 from ui.calendar.lanes import Lane
 from ui.calendar.scene import CalendarScene
+from ui.formatting import format_money
 
 TOGGLE_WIDTH = 18
 ALIGN_LEFT = Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft
@@ -65,7 +65,7 @@ class TimeHeader(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
-        painter.fillRect(self.rect(), style.HEADER_BG)
+        painter.fillRect(self.rect(), style.colours().header_bg)
         scale = self._scene.scale
         if self._scene.layout is not None:
             painter.setClipRect(QRectF(self._corner, 0, self.width() - self._corner,
@@ -79,10 +79,10 @@ class TimeHeader(QWidget):
                 self._paint_events(painter, first, last)
             self._paint_today(painter)
             painter.setClipping(False)
-        painter.setPen(QPen(style.GRID_STRONG, 1))
+        painter.setPen(QPen(style.colours().grid_strong, 1))
         painter.drawLine(0, self.height() - 1, self.width(), self.height() - 1)
         painter.drawLine(self._corner - 1, 0, self._corner - 1, self.height())
-        painter.setPen(style.HEADER_SUBTLE)
+        painter.setPen(style.colours().header_subtle)
         painter.setFont(self._bold)
         painter.drawText(QRectF(10, 0, self._corner - 14, 2 * style.HEADER_ROW), ALIGN_LEFT,
                          self.corner_title)
@@ -94,7 +94,8 @@ class TimeHeader(QWidget):
         stays readable at the left edge while the unit's start is scrolled away."""
         x0, x1 = self._x(start), self._x(end)
         y = row * style.HEADER_ROW
-        painter.setPen(QPen(style.GRID_STRONG if row == 0 else style.GRID, 1))
+        colours = style.colours()
+        painter.setPen(QPen(colours.grid_strong if row == 0 else colours.grid, 1))
         painter.drawLine(QPointF(x0, y), QPointF(x0, y + style.HEADER_ROW))
         cut = x0 < self._corner  # the unit's start is scrolled away: its text sticks
         left = max(x0, float(self._corner))
@@ -103,7 +104,7 @@ class TimeHeader(QWidget):
         if room < 8:
             return
         painter.setFont(font)
-        painter.setPen(style.HEADER_TEXT if row == 0 else style.HEADER_SUBTLE)
+        painter.setPen(colours.header_text if row == 0 else colours.header_subtle)
         metrics = self._metrics[font.bold()]
         shown = metrics.elidedText(text, Qt.TextElideMode.ElideRight, room)
         flags = ALIGN_LEFT if sticky or cut or metrics.horizontalAdvance(text) > room \
@@ -120,10 +121,10 @@ class TimeHeader(QWidget):
                 text = self.tr("Q%1 %2").replace("%1", str((start.month - 1) // 3 + 1)) \
                     .replace("%2", str(start.year))
             else:
-                text = locale.toString(_qdate(start), "MMMM yyyy")
+                text = locale.toString(_qdate(start), self.tr("MMMM yyyy", "date format"))
             self._cell(painter, start, end, 0, text, self._bold, sticky=True)
             start = end
-        painter.setPen(QPen(style.GRID, 1))
+        painter.setPen(QPen(style.colours().grid, 1))
         painter.drawLine(self._corner, style.HEADER_ROW, self.width(), style.HEADER_ROW)
 
     def _paint_bottom(self, painter: QPainter, first: dt.date, last: dt.date) -> None:
@@ -146,7 +147,7 @@ class TimeHeader(QWidget):
             week = monday.isocalendar()[1]
             if wide:
                 text = self.tr("Week %1 · %2").replace("%1", str(week)).replace(
-                    "%2", locale.toString(_qdate(monday), "d MMM"))
+                    "%2", locale.toString(_qdate(monday), self.tr("d MMM", "date format")))
             elif scale.px_per_day * 7 >= 40:
                 text = self.tr("W%1").replace("%1", str(week))
             else:
@@ -158,12 +159,13 @@ class TimeHeader(QWidget):
         y = 2 * style.HEADER_ROW + 2
         height = style.EVENT_STRIP - 4
         painter.setFont(self._small)
+        chips = style.colours().band_chips
         shown = [e for e in self._scene.visible_events() if e.end >= first and e.start <= last]
         starts = [self._x(e.start) for e in shown]
         for i, event in enumerate(shown):
             x0, x1 = starts[i], self._x(event.end + DAY)
             chip = QRectF(x0 + 0.5, y, max(x1 - x0 - 1.0, 2.0), height)
-            painter.fillRect(chip, style.BAND_CHIPS.get(event.kind, style.BAND_CHIPS["festival"]))
+            painter.fillRect(chip, chips.get(event.kind, chips["festival"]))
             # Overlapping chips: a name stops where the next chip begins.
             end = min([x1, *(s for s in starts[i + 1:] if s > x0)])
             left = max(x0, float(self._corner)) + 3
@@ -180,9 +182,9 @@ class TimeHeader(QWidget):
         if not scale.origin <= today <= scale.end:
             return
         x = self._x(today) + scale.px_per_day / 2
-        painter.setPen(QPen(style.TODAY, 1.5))
+        painter.setPen(QPen(style.colours().today, 1.5))
         painter.drawLine(QPointF(x, style.HEADER_ROW), QPointF(x, self.height()))
-        painter.setBrush(style.TODAY)
+        painter.setBrush(style.colours().today)
         painter.drawEllipse(QPointF(x, style.HEADER_ROW + 3), 3, 3)
 
 
@@ -202,7 +204,8 @@ class LaneHeader(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
-        painter.fillRect(self.rect(), style.HEADER_BG)
+        colours = style.colours()
+        painter.fillRect(self.rect(), colours.header_bg)
         layout = self._scene.layout
         dy = self._offset().y()
         metrics = QFontMetricsF(self._bold)
@@ -214,30 +217,30 @@ class LaneHeader(QWidget):
             if top + lane.height < 0:
                 continue
             band = QRectF(0, top, width, lane.height)
-            painter.fillRect(band, style.LANE_ODD if i % 2 else style.LANE_EVEN)
+            painter.fillRect(band, colours.lane_odd if i % 2 else colours.lane_even)
             painter.fillRect(QRectF(0, top, 4, lane.height), QColor(lane.colour))
             left = 12.0
             row = QRectF(0, top + style.LANE_PAD, width, style.ROW_HEIGHT)
             if lane.summary:
-                painter.setPen(style.HEADER_SUBTLE)
+                painter.setPen(colours.header_subtle)
                 painter.drawText(QRectF(8, row.top(), TOGGLE_WIDTH, row.height()), ALIGN_CENTRE,
                                  "▾" if lane.expanded else "▸")
                 left = 8.0 + TOGGLE_WIDTH
-            painter.setPen(style.HEADER_TEXT)
+            painter.setPen(colours.header_text)
             painter.setFont(self._bold)
             text = metrics.elidedText(lane.title, Qt.TextElideMode.ElideRight, width - left - 8)
             painter.drawText(QRectF(left, row.top(), width - left - 8, row.height()), ALIGN_LEFT,
                              text)
             if lane.rows > 1 and lane.members:
-                painter.setPen(style.HEADER_SUBTLE)
+                painter.setPen(colours.header_subtle)
                 painter.setFont(self.font())
                 line = row.translated(0, style.ROW_HEIGHT - 6).adjusted(left, 0, -8, 0)
                 painter.drawText(line, ALIGN_LEFT, self.fontMetrics().elidedText(
                     self._summary(lane), Qt.TextElideMode.ElideRight, round(line.width())))
-            painter.setPen(QPen(style.GRID_STRONG, 1))
+            painter.setPen(QPen(colours.grid_strong, 1))
             painter.drawLine(QPointF(0, top + lane.height - 0.5),
                              QPointF(width, top + lane.height - 0.5))
-        painter.setPen(QPen(style.GRID_STRONG, 1))
+        painter.setPen(QPen(colours.grid_strong, 1))
         painter.drawLine(width - 1, 0, width - 1, self.height())
         painter.end()
 

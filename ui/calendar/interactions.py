@@ -141,8 +141,8 @@ class Gestures(QObject):
 
     def _outline(self, bar: BarItem) -> QGraphicsRectItem:
         item = QGraphicsRectItem(QRectF(0, 0, bar.width, style.BAR_HEIGHT))
-        item.setPen(QPen(style.SELECTION, 1.5, Qt.PenStyle.DashLine))
-        fill = QColor(style.SELECTION)
+        item.setPen(QPen(style.colours().selection, 1.5, Qt.PenStyle.DashLine))
+        fill = QColor(style.colours().selection)
         fill.setAlpha(40)
         item.setBrush(fill)
         item.setZValue(20)
@@ -171,7 +171,7 @@ class Gestures(QObject):
                       style.BAR_HEIGHT)
         if not gesture.preview:
             outline = QGraphicsRectItem(rect)
-            outline.setPen(QPen(style.SELECTION, 1.5, Qt.PenStyle.DashLine))
+            outline.setPen(QPen(style.colours().selection, 1.5, Qt.PenStyle.DashLine))
             outline.setZValue(20)
             scene.addItem(outline)
             gesture.preview = [outline]

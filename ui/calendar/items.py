@@ -19,7 +19,8 @@ ALIGN = Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft
 
 
 class _Shared:
-    """Font, metrics, pens and glyphs made once (after QApplication exists)."""
+    """Font, metrics, pens and glyphs made once (after QApplication exists), and the
+    coloured ones again when the theme changes (`forget`)."""
 
     _made = False
 
@@ -33,11 +34,16 @@ class _Shared:
         cls.bold.setBold(True)
         cls.metrics = QFontMetricsF(cls.font)
         cls.bold_metrics = QFontMetricsF(cls.bold)
-        cls.selected_pen = QPen(style.SELECTION, 2.0)
+        cls.selected_pen = QPen(style.colours().selection, 2.0)
         cls.selected_pen.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
         cls.lock = _lock_glyph()
         cls.marker = _marker_glyph()
         cls._made = True
+
+    @classmethod
+    def forget(cls) -> None:
+        """The palette changed: make pens and glyphs again on the next paint."""
+        cls._made = False
 
 
 def _glyph(draw: object) -> QPixmap:
@@ -66,7 +72,7 @@ def _lock_glyph() -> QPixmap:
 def _marker_glyph() -> QPixmap:
     def draw(p: QPainter) -> None:
         p.setPen(QPen(QColor("#ffffff"), 1.0))
-        p.setBrush(style.MARKER)
+        p.setBrush(style.colours().marker)
         p.drawPolygon(QPolygonF([QPointF(6.0, 0.5), QPointF(11.5, 11.0), QPointF(0.5, 11.0)]))
         p.setPen(QPen(QColor("#ffffff"), 1.6))
         p.drawLine(QPointF(6.0, 4.0), QPointF(6.0, 7.5))
@@ -92,6 +98,10 @@ class BarItem(QGraphicsItem):
         self._shown = ""
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setZValue(10)
+
+    @staticmethod
+    def forget_colours() -> None:
+        _Shared.forget()
 
     # -- what the scene sets --------------------------------------------------------
     def set_look(self, fill: str, labels: tuple[str, ...], locked: bool = False) -> None:
@@ -125,6 +135,7 @@ class BarItem(QGraphicsItem):
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
               widget: QWidget | None = None) -> None:
+        _Shared.make()
         rect = QRectF(0.0, 0.0, self._width, style.BAR_HEIGHT)
         self._paint_body(painter, rect)
         # A bar that starts left of the viewport keeps its label (and lock) in sight.
@@ -141,7 +152,7 @@ class BarItem(QGraphicsItem):
         text = self._label_for(right - left)
         if text:
             painter.setFont(self._font())
-            painter.setPen(self._text)
+            painter.setPen(self._text_colour())
             painter.drawText(QRectF(left, 0.0, right - left, style.BAR_HEIGHT), ALIGN, text)
         if self.isSelected():
             painter.setPen(_Shared.selected_pen)
@@ -150,6 +161,9 @@ class BarItem(QGraphicsItem):
 
     def _paint_body(self, painter: QPainter, rect: QRectF) -> None:
         painter.fillRect(rect, self._fill)
+
+    def _text_colour(self) -> QColor:
+        return self._text
 
     def _font(self) -> QFont:
         return _Shared.font
@@ -181,7 +195,9 @@ class SummaryBar(BarItem):
         super().set_look(fill, labels, locked)
         self._light = QColor(self._fill)
         self._light.setAlpha(70)
-        self._text = QColor(style.HEADER_TEXT)
+
+    def _text_colour(self) -> QColor:
+        return style.colours().header_text
 
     def _paint_body(self, painter: QPainter, rect: QRectF) -> None:
         painter.fillRect(rect, self._light)
@@ -217,7 +233,7 @@ class GhostBar(QGraphicsItem):
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
               widget: QWidget | None = None) -> None:
-        painter.fillRect(QRectF(0.0, 0.0, self._width, style.GHOST_HEIGHT), style.GHOST)
+        painter.fillRect(QRectF(0.0, 0.0, self._width, style.GHOST_HEIGHT), style.colours().ghost)
 
 
 class BandItem(QGraphicsItem):
@@ -228,9 +244,6 @@ class BandItem(QGraphicsItem):
         self.event_id = event_id
         self.kind = kind
         self._rect = QRectF()
-        self._brush = QBrush(style.BANDS.get(kind, style.BANDS["festival"]))
-        if kind == "blackout":
-            self._brush = QBrush(style.BANDS["blackout"], Qt.BrushStyle.BDiagPattern)
         self.setZValue(-10 if kind != "blackout" else 1)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
 
@@ -244,6 +257,10 @@ class BandItem(QGraphicsItem):
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
               widget: QWidget | None = None) -> None:
-        painter.fillRect(self._rect, self._brush)
+        colours = style.colours()
         if self.kind == "blackout":
-            painter.fillRect(self._rect, QColor(40, 40, 40, 18))
+            painter.fillRect(self._rect, QBrush(colours.bands["blackout"],
+                                                Qt.BrushStyle.BDiagPattern))
+            painter.fillRect(self._rect, colours.blackout_tint)
+        else:
+            painter.fillRect(self._rect, colours.bands.get(self.kind, colours.bands["festival"]))

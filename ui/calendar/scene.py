@@ -15,12 +15,12 @@ from PySide6.QtWidgets import QGraphicsLineItem, QGraphicsScene
 
 from planner.domain.changes import PlanChanges
 from planner.domain.entities import Event, Flight
-from planner.domain.money import format_money
 from ui.calendar import style
 from ui.calendar.background import paint_background
 from ui.calendar.geometry import DAY, TimeScale, Zoom, span_of, zoom_named
 from ui.calendar.items import BandItem, BarItem, GhostBar, SummaryBar
 from ui.calendar.lanes import LaneLayout, Relaid
+from ui.formatting import format_money
 from ui.models.plan_index import PlanIndex
 
 BAND_KINDS = ("festival", "holiday", "blackout")
@@ -51,7 +51,7 @@ class CalendarScene(QGraphicsScene):
         self.today = today
         self.visible_left = 0.0  # scene x at the viewport's left edge: labels stick to it
         self._today_line = QGraphicsLineItem()
-        self._today_line.setPen(QPen(style.TODAY, 1.5))
+        self._today_line.setPen(QPen(style.colours().today, 1.5))
         self._today_line.setZValue(8)
         self._today_line.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.addItem(self._today_line)
@@ -139,6 +139,12 @@ class CalendarScene(QGraphicsScene):
         self.lane_mode = mode
         if self.layout is not None:
             self._relayout()
+
+    def follow_palette(self) -> None:
+        """Light or dark changed: pens and glyphs kept between paints are made again."""
+        self._today_line.setPen(QPen(style.colours().today, 1.5))
+        BarItem.forget_colours()
+        self.update()
 
     def set_colour_mode(self, mode: str) -> None:
         self.colour_mode = mode

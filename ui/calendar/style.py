@@ -1,10 +1,16 @@
-"""Sizes and colours of the calendar, in one place so every part agrees."""
+"""Sizes and colours of the calendar, in one place so every part agrees.
+
+Surface and mark colours come from the theme at paint time (`colours()`), so the
+calendar repaints light or dark with the application palette; bar fills are the
+plan's own colours and look the same in both.
+"""
 
 from __future__ import annotations
 
 from PySide6.QtGui import QColor
 
 from planner.domain.entities import Campaign, Channel, Flight
+from ui.theme import colours as colours  # the calendar's: style.colours()
 
 ROW_HEIGHT = 26  # one row of bars in a lane (bar, then its baseline ghost)
 BAR_HEIGHT = 18
@@ -15,30 +21,6 @@ HEADER_ROW = 22  # each of the time header's two rows
 EVENT_STRIP = 18  # festival names under the time header
 LANE_HEADER_WIDTH = 190
 EDGE_GRIP = 5  # px at either end of a bar that resize instead of move
-
-GRID = QColor("#d9dde3")
-GRID_STRONG = QColor("#aab2bd")
-LANE_EVEN = QColor("#ffffff")
-LANE_ODD = QColor("#f6f7f9")
-WEEKEND = QColor(120, 130, 150, 28)
-HEADER_BG = QColor("#eef1f5")
-HEADER_TEXT = QColor("#303846")
-HEADER_SUBTLE = QColor("#6b7585")
-TODAY = QColor("#d62728")
-SELECTION = QColor("#1f5fbf")
-MARKER = QColor("#e8590c")
-GHOST = QColor(60, 60, 70, 110)
-
-BANDS = {
-    "festival": QColor(255, 190, 60, 40),
-    "holiday": QColor(90, 170, 90, 36),
-    "blackout": QColor(40, 40, 40, 40),
-}
-BAND_CHIPS = {
-    "festival": QColor("#f0a81e"),
-    "holiday": QColor("#4f9d55"),
-    "blackout": QColor("#555b66"),
-}
 
 OBJECTIVE_COLOURS = {"brand": "#4e79a7", "promotion": "#f28e2b", "mixed": "#76b7b2"}
 STATUS_COLOURS = {"draft": "#b7b0aa", "approved": "#59a14f", "live": "#2f7ed8",

@@ -22,16 +22,16 @@ from ui.calendar.interactions import Gestures
 from ui.calendar.items import BarItem
 from ui.calendar.lanes import LANE_MODES
 from ui.calendar.scene import CalendarScene
-from ui.calendar.scrolling import SmoothScroller
+from ui.calendar.scrolling import Wheel
 from ui.calendar.style import COLOUR_MODES
 from ui.calendar.tooltips import Tooltips
 from ui.document import PlanDocument
+from ui.empty_state import calendar_hint
 from ui.models.plan_index import PlanIndex
 from ui.selection import Selection
+from ui.theme import PALETTE_EVENTS
 
 FLAGGING_RULES = ("overlapping_flights", "flight_in_blackout")
-WHEEL_STEP = 0.5  # px scrolled per 1/8 degree of wheel turn
-NOTCH = 120  # angle delta of one wheel notch
 
 
 class CalendarView(QGraphicsView):
@@ -52,18 +52,18 @@ class CalendarView(QGraphicsView):
         self.setScene(self.calendar_scene)
         self._current: tuple[str, str] | None = None
         self._syncing = False
-        self._wheel_zoom = 0
         self._gestures = Gestures(self)
         self._tooltips = Tooltips(index, self.calendar_scene, self)
         self._tune()
+        self.setAccessibleName(self.tr("Campaign calendar"))
 
         offset = self._scene_origin
         self._time_header = TimeHeader(self.calendar_scene, offset, style.LANE_HEADER_WIDTH, self)
         self._lane_header = LaneHeader(self.calendar_scene, offset, self)
         self._lane_header.toggled.connect(self.calendar_scene.toggle_lane)
         self._update_margins()
-        self._scroll_x = SmoothScroller(self.horizontalScrollBar(), self)
-        self._scroll_y = SmoothScroller(self.verticalScrollBar(), self)
+        self._wheel = Wheel(self, lambda step, anchor: (
+            self.zoom_in if step > 0 else self.zoom_out)(anchor=anchor))
         self.horizontalScrollBar().valueChanged.connect(self._scrolled_x)
         self.verticalScrollBar().valueChanged.connect(self._lane_header.update)
         self.calendar_scene.relaid.connect(self._relaid)
@@ -72,6 +72,7 @@ class CalendarView(QGraphicsView):
         index.changed.connect(self._plan_changed)
         selection.changed.connect(self._selection_changed)
         self._set_corner_title()
+        self.empty_hint = calendar_hint(self, index)
         self._rebuild()
 
     def _tune(self) -> None:
@@ -105,7 +106,7 @@ class CalendarView(QGraphicsView):
             return
         anchor = anchor if anchor is not None else self.viewport().rect().center()
         days = self.calendar_scene.scale.days_at(self.mapToScene(anchor).x())
-        self._scroll_x.stop()
+        self._wheel.x.stop()
         self.calendar_scene.set_zoom(zoom)
         self._follow_scene_rect()
         self._put_x(days * zoom.px_per_day, anchor.x())
@@ -162,7 +163,7 @@ class CalendarView(QGraphicsView):
 
     def scroll_to_date(self, day: dt.date) -> None:
         """Bring `day` to a third of the way across the viewport."""
-        self._scroll_x.stop()
+        self._wheel.x.stop()
         self._put_x(self.calendar_scene.scale.x_of(day), self.viewport().width() / 3)
 
     def reveal_flight(self, flight_id: str) -> None:
@@ -174,8 +175,7 @@ class CalendarView(QGraphicsView):
             scene.toggle_lane(flight.campaign_id)
         bar = scene.bars.get(flight_id)
         if bar is not None and bar.isVisible():
-            self._scroll_x.stop()
-            self._scroll_y.stop()
+            self._wheel.stop()
             self.ensureVisible(bar, 60, 40)
 
     def date_at(self, pos: QPoint) -> dt.date | None:
@@ -232,6 +232,15 @@ class CalendarView(QGraphicsView):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._place_headers()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in PALETTE_EVENTS:  # light or dark: repaint all of it
+            self.calendar_scene.follow_palette()
+            self.resetCachedContent()
+            self.viewport().update()
+            self._time_header.update()
+            self._lane_header.update()
 
     def _relaid(self) -> None:
         self._follow_scene_rect()
@@ -357,25 +366,7 @@ class CalendarView(QGraphicsView):
         self.viewport().setCursor(shape)
 
     def wheelEvent(self, event: QWheelEvent) -> None:
-        delta = event.angleDelta()
-        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
-            # One zoom step per notch; touchpads send small deltas that add up to one.
-            self._wheel_zoom += delta.y()
-            anchor = event.position().toPoint()
-            while abs(self._wheel_zoom) >= NOTCH:
-                step = NOTCH if self._wheel_zoom > 0 else -NOTCH
-                self._wheel_zoom -= step
-                (self.zoom_in if step > 0 else self.zoom_out)(anchor=anchor)
-            event.accept()
-            return
-        horizontal = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
-        dx = delta.x() or (delta.y() if horizontal else 0)
-        dy = 0 if horizontal else delta.y()
-        if dx:
-            self._scroll_x.scroll_by(round(-dx * WHEEL_STEP))
-        if dy:
-            self._scroll_y.scroll_by(round(-dy * WHEEL_STEP))
-        event.accept()
+        self._wheel.handle(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtGui import QImage
 
 from planner.io.fonts import chinese_capable
+from ui.theme import LIGHT, ChartColours
 from ui.workers.runner import Worker
 
 if TYPE_CHECKING:
@@ -73,13 +74,14 @@ class Rendered:
 
 
 def render(worker: Worker, generation: int, draw: Draw, data: Any,
-           size: tuple[int, int], ratio: float) -> Rendered:
-    """On a pool thread: `draw(figure, data)` at `size` logical pixels × `ratio`."""
+           size: tuple[int, int], ratio: float, colours: ChartColours = LIGHT.chart) -> Rendered:
+    """On a pool thread: `draw(figure, data)` at `size` logical pixels × `ratio`, in the
+    light or dark `colours` the widget's palette asked for."""
     worker.check_cancelled()  # a newer request came while this one queued
     collecting = gc.isenabled()
     gc.disable()
     try:
-        image, summary, axes, points = _draw(worker, draw, data, size, ratio)
+        image, summary, axes, points = _draw(worker, draw, data, size, ratio, colours)
     finally:
         gc.collect(0)  # the figure, now unreachable
         if collecting:
@@ -87,16 +89,17 @@ def render(worker: Worker, generation: int, draw: Draw, data: Any,
     return Rendered(generation, image, size, summary, axes, points)
 
 
-def _draw(worker: Worker, draw: Draw, data: Any, size: tuple[int, int],
-          ratio: float) -> tuple[QImage, Any, tuple[DrawnAxes, ...],
-                                 tuple[tuple[float, float], ...]]:
+def _draw(worker: Worker, draw: Draw, data: Any, size: tuple[int, int], ratio: float,
+          colours: ChartColours) -> tuple[QImage, Any, tuple[DrawnAxes, ...],
+                                          tuple[tuple[float, float], ...]]:
+    import matplotlib
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
     width, height = size
-    figure = Figure(figsize=(width / DPI, height / DPI), dpi=DPI * ratio)
-    canvas = FigureCanvasAgg(figure)
-    with chinese_capable():
+    with chinese_capable(), matplotlib.rc_context(colours.rc()):
+        figure = Figure(figsize=(width / DPI, height / DPI), dpi=DPI * ratio)
+        canvas = FigureCanvasAgg(figure)
         info = draw(figure, data) or ChartInfo()
         worker.check_cancelled()
         canvas.draw()

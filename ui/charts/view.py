@@ -17,11 +17,12 @@ import logging
 import math
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QPointF, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import QImage, QMouseEvent, QPainter, QPaintEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QWidget
 
 from ui.charts.render import Draw, DrawnAxes, Rendered, render
+from ui.theme import PALETTE_EVENTS, colours
 from ui.workers.runner import Worker, WorkerPool
 
 DEBOUNCE_MS = 100
@@ -138,7 +139,7 @@ class ChartView(QWidget):
         self._cancel()
         size = (self.width(), self.height())
         worker = Worker(render, self._generation, self._draw, self._data, size,
-                        self.devicePixelRatioF())
+                        self.devicePixelRatioF(), colours().chart)
         worker.signals.finished.connect(self._finished)
         worker.signals.failed.connect(self._failed)
         self._worker = worker
@@ -177,6 +178,13 @@ class ChartView(QWidget):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if self._dirty:
+            self._schedule()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in PALETTE_EVENTS and self._data is not None:
+            self._generation += 1  # light or dark: drawn again; a render under way is stale
+            self._cancel()
             self._schedule()
 
     def resizeEvent(self, event: QResizeEvent) -> None:

@@ -16,6 +16,7 @@ from PySide6.QtGui import QUndoCommand
 from planner.domain.changes import PlanChanges
 from planner.errors import PlannerError
 from planner.storage import history
+from ui.i18n import error_message
 
 if TYPE_CHECKING:
     from ui.document import PlanDocument
@@ -73,4 +74,4 @@ class ServiceCommand(QUndoCommand):
 
     def _refuse(self, exc: PlannerError) -> None:
         self.setObsolete(True)
-        self._document.report(str(exc))
+        self._document.report(error_message(exc))

@@ -41,6 +41,7 @@ class CurveForm(QGroupBox):
         self.goal = goal
         self._scale = 100.0
         self.family = QComboBox()
+        self.family.setAccessibleName(self.tr("Curve family"))
         for family, text in (("hill", self.tr("Hill")), ("exponential", self.tr("Exponential"))):
             self.family.addItem(text, family)
         self.family.currentIndexChanged.connect(self._family_changed)

@@ -27,20 +27,21 @@ def _independent(plan: Plan) -> list[str] | None:
         "ORDER BY sort_order, name")]
 
 
-def refit(worker: Worker, path: str, starts: int = 3) -> FitReport:
-    """On a pool thread: the plan's curves fitted from its history."""
+def refit(worker: Worker, path: str, starts: int = 3, draws: int | None = None) -> FitReport:
+    """On a pool thread: the plan's curves fitted from its history, with `draws`
+    curve draws each (default: the plan's setting)."""
     with reader(path) as plan:
         worker.check_cancelled()
         channels = _independent(plan)
         if channels is None:
             worker.report(0)
-            report = fit_plan(plan, starts=starts)
+            report = fit_plan(plan, starts=starts, draws=draws)
             worker.check_cancelled()
             return report
         fits, failures, warnings = [], [], []
         for done, cid in enumerate(channels):
             worker.report(round(100 * done / max(len(channels), 1)))
-            part = fit_plan(plan, [cid], starts=starts)
+            part = fit_plan(plan, [cid], starts=starts, draws=draws)
             fits += part.fits
             failures += part.failures
             warnings += part.warnings

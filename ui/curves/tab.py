@@ -1,6 +1,7 @@
 """The Curves tab: per channel, the response curves the optimiser uses, the
 history they were fitted on, their quality, and where the plan and the latest
-optimised scenario sit on them.
+optimised scenario sit on them, with the band its curve draws span (a toggle; the
+band is computed with the chart, on the render thread).
 
 Reading one channel's curves is a few small queries, so it runs on the GUI
 thread; re-fitting takes seconds and runs in a worker with its own connection,
@@ -13,12 +14,14 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
+    QCheckBox,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QProgressBar,
     QPushButton,
+    QSpinBox,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -26,17 +29,20 @@ from PySide6.QtWidgets import (
 
 from planner.domain.changes import PlanChanges
 from planner.services.curve_edits import ChannelView, GoalView, channel_view, set_curve_params
-from planner.services.fitting import FitReport, save_fits
+from planner.services.fit_settings import MAX_DRAWS, fit_draws, save_fits_with_draws
+from planner.services.fitting import FitReport
 from ui.charts import ChartView
 from ui.commands.base import ServiceCommand
 from ui.curves.chart import ChannelChart, draw_channel
 from ui.curves.form import CurveForm
 from ui.curves.refit import refit
 from ui.document import PlanDocument
+from ui.empty_state import EmptyHint
+from ui.i18n import result_message
 from ui.models.plan_index import PlanIndex
 from ui.workers.runner import Worker, WorkerPool
 
-_REDRAW_TABLES = {"curves", "history", "scenarios"}
+_REDRAW_TABLES = {"curves", "history", "scenarios", "settings"}
 
 
 class CurvesTab(QWidget):
@@ -59,14 +65,28 @@ class CurvesTab(QWidget):
         self._stale = True
         self._pool = WorkerPool(self)
         self._worker: Worker | None = None
+        self._draws_used = 0
         self._build()
         index.reset.connect(self._on_reset)
         index.changed.connect(self._on_changed)
 
     def _build(self) -> None:
         self.channel_list = QListWidget()
+        self.channel_list.setAccessibleName(self.tr("Channels"))
         self.channel_list.currentItemChanged.connect(lambda *_: self._reload())
         self.chart = ChartView(draw_channel)
+        self.empty_hint = EmptyHint(self.chart, self._empty_text).follow(self.shown)
+        self.empty_hint.follow_model(self.channel_list.model())
+        self.band_box = QCheckBox(self.tr("Show the spread of the curve draws"))
+        self.band_box.setChecked(True)
+        self.band_box.toggled.connect(lambda _on: self._draw())
+        self.draws_box = QSpinBox()
+        self.draws_box.setAccessibleName(self.tr("Resampled curves"))
+        self.draws_box.setRange(0, MAX_DRAWS)
+        self.draws_box.setPrefix(self.tr("Draws per curve: "))
+        self.draws_box.setToolTip(self.tr(
+            "How many curves a re-fit draws from resampled history, for robust optimising "
+            "(kept with the plan when the re-fit is saved); 0 draws none."))
         self.info = {goal: QLabel() for goal in ("promotion", "brand")}
         self.forms = {"promotion": CurveForm("promotion", self.tr("Promotion curve")),
                       "brand": CurveForm("brand", self.tr("Brand curve"))}
@@ -91,6 +111,8 @@ class CurvesTab(QWidget):
             column.addWidget(self.forms[goal])
             details.addLayout(column)
         bar = QHBoxLayout()
+        bar.addWidget(self.band_box)
+        bar.addWidget(self.draws_box)
         bar.addWidget(self.refit_button)
         bar.addWidget(self.progress, 1)
         bar.addWidget(self.cancel_button)
@@ -127,7 +149,8 @@ class CurvesTab(QWidget):
     def start_refit(self) -> None:
         if self._worker is not None or not self._document.is_open:
             return
-        worker = Worker(refit, str(self._document.path))
+        self._draws_used = self.draws_box.value()
+        worker = Worker(refit, str(self._document.path), draws=self._draws_used)
         worker.signals.progress.connect(self._progress)
         worker.signals.finished.connect(self._refitted)
         worker.signals.failed.connect(self._refit_failed)
@@ -163,11 +186,11 @@ class CurvesTab(QWidget):
             self._finish("")
             return
         self._document.push(ServiceCommand(self._document, self.tr("Re-fit curves"),
-                                           save_fits, report))
+                                           save_fits_with_draws, report, self._draws_used))
         message = self.tr("{fits} curves fitted").format(fits=len(report.fits))
         if report.failures:
             message += self.tr(", {n} could not be fitted: {first}").format(
-                n=len(report.failures), first=report.failures[0].reason)
+                n=len(report.failures), first=result_message(report.failures[0].reason))
         self._finish(message)
         self.refit_done.emit(report)
 
@@ -234,13 +257,19 @@ class CurvesTab(QWidget):
             self.chart.set_data(None)
             return
         self.view = self._document.run(channel_view, channel_id)
+        if not self.refitting:
+            self.draws_box.setValue(self._document.run(fit_draws))
         for goal in self.view.goals:
             self.info[goal.goal].setText(self._describe(goal))
             self.forms[goal.goal].show_curve(goal.curve, self.view.currency)
             self.forms[goal.goal].setEnabled(goal.curve is not None
                                              and not self._document.read_only)
-        self.chart.set_data(ChannelChart(self.view, self._words()))
+        self._draw()
         self.shown.emit(self.view)
+
+    def _draw(self) -> None:
+        if self.view is not None:
+            self.chart.set_data(ChannelChart(self.view, self._words(), self.band_box.isChecked()))
 
     # -- words ----------------------------------------------------------------------------
     def _goal_word(self, goal: str) -> str:
@@ -255,7 +284,21 @@ class CurvesTab(QWidget):
                 "scenario": self.tr("Optimised scenario"),
                 "no_curve": self.tr("No curve: fit one from history"),
                 "fitted": self.tr("Fitted curve"), "manual": self.tr("Manual curve"),
-                "generator": self.tr("Known curve")}
+                "generator": self.tr("Known curve"),
+                "band": self.tr("5–95 % of {n} draws")}
+
+    def _empty_text(self) -> str:
+        if not self._document.is_open:
+            return ""
+        if not self.channel_list.count():
+            return self.tr("No channels yet. Add them in File ▸ Plan Settings…, then bring in "
+                           "their history with File ▸ Import ▸ Channel history…")
+        view = self.view
+        if view is None or any(len(goal.x) or goal.curve is not None for goal in view.goals):
+            return ""
+        return self.tr("No history or curves for this channel yet. Import weekly spend and "
+                       "results with File ▸ Import ▸ Channel history…, then press Re-fit "
+                       "from history.")
 
     def _describe(self, goal: GoalView) -> str:
         curve = goal.curve
@@ -265,11 +308,15 @@ class CurvesTab(QWidget):
                   "generator": self.tr("known (demo generator)")}.get(curve.source,
                                                                       curve.source)
         text = self.tr("{family} curve, {source}; adstock λ = {rate:.3f}").format(
-            family=curve.family, source=source, rate=curve.adstock)
+            family={"hill": self.tr("Hill"), "exponential": self.tr("Exponential")}.get(
+                curve.family, curve.family), source=source, rate=curve.adstock)
         quality = curve.quality
         if "r2" in quality:
             text += self.tr("; R² = {r2:.3f}, MAPE = {mape:.1%}, {n} points").format(
                 r2=quality["r2"], mape=quality["mape"], n=quality.get("n", len(goal.x)))
         else:
             text += self.tr("; no fit quality")
+        draws = len(curve.quality.get("draws", {}).get("a", ()))
+        if draws:
+            text += self.tr("; {n} draws").format(n=draws)
         return text

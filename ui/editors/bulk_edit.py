@@ -28,7 +28,7 @@ from planner.services.flight_edits import bulk_edit
 from ui.commands.base import ServiceCommand
 from ui.document import PlanDocument
 from ui.editors import labels
-from ui.editors.form import ERROR_STYLE
+from ui.editors.form import MessageLabel
 from ui.models.plan_index import PlanIndex
 
 MAX_SHIFT_DAYS = 3660
@@ -55,9 +55,7 @@ class BulkEditDialog(QDialog):
         self.status.addItem(self.tr("Keep each campaign's status"), None)
         for status, text in labels.statuses().items():
             self.status.addItem(text, status)
-        self.message = QLabel()
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet(ERROR_STYLE)
+        self.message = MessageLabel()
 
         form = QFormLayout()
         form.addRow(QLabel(labels.flights_selected(len(self._flights))))

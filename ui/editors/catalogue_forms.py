@@ -15,6 +15,7 @@ from planner.domain.entities import Channel, Event, Segment
 from ui.editors import labels
 from ui.editors.form import Problems, RecordForm
 from ui.editors.widgets import ColourButton, date_edit, fill_combo, money_text, read_date
+from ui.formatting import format_number
 from ui.models.plan_index import PlanIndex
 
 NEW_CHANNEL_COLOUR = "#4e79a7"
@@ -92,7 +93,7 @@ class SegmentForm(RecordForm):
         for widget, value in (
             (self.name, segment.name), (self.tier, segment.tier),
             (self.description, segment.description),
-            (self.customers, "" if segment.customers is None else f"{segment.customers:,}"),
+            (self.customers, "" if segment.customers is None else format_number(segment.customers)),
         ):
             self._set(widget, value, skip)
 

@@ -14,8 +14,8 @@ from typing import Any
 from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QLineEdit, QSpinBox, QWidget
 
 from planner.domain.entities import UNIT_KINDS, Flight
-from planner.domain.money import format_money
 from planner.domain.phasing import Phasing, PhasingError
+from ui.editors import labels
 from ui.editors.flight_edits import candidate_flight
 from ui.editors.form import Problems, RecordForm
 from ui.editors.widgets import (
@@ -26,6 +26,7 @@ from ui.editors.widgets import (
     parse_money,
     read_date,
 )
+from ui.formatting import format_money
 from ui.models.plan_index import PlanIndex
 
 PATTERNS = ("even", "front", "back", "continuous", "flighting", "pulsing")
@@ -60,8 +61,9 @@ class FlightForm(RecordForm):
         self.base_share.setSuffix(" %")
         self.unit_kind = QComboBox()
         self.unit_kind.addItem(self.tr("No media units"), None)
+        words = labels.unit_kinds()
         for kind, meaning in UNIT_KINDS.items():
-            self.unit_kind.addItem(f"{kind} ({meaning})", kind)
+            self.unit_kind.addItem(words.get(kind, f"{kind} ({meaning})"), kind)
         self.units = QLineEdit()
         self.unit_cost = QLineEdit()
         self.notes = QLineEdit()

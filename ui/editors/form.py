@@ -18,7 +18,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QComboBox,
@@ -33,10 +34,9 @@ from PySide6.QtWidgets import (
 from planner.domain import validate
 from planner.errors import ValidationError
 from ui.editors.widgets import ColourButton, parse_count, parse_money, select_data, set_date
+from ui.i18n import translated
 from ui.models.plan_index import PlanIndex
-
-ERROR_STYLE = "color: #c0392b;"
-WARNING_STYLE = "color: #b9770e;"
+from ui.theme import PALETTE_EVENTS, colours
 
 
 @dataclass
@@ -79,7 +79,7 @@ class RecordForm(QWidget):
         self._messages: dict[str, QLabel] = {}
         self._layout = QFormLayout(self)
         self._layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.general_message = _message_label()
+        self.general_message = MessageLabel()
 
     # -- for the dialog and the inspector -----------------------------------------------
     @property
@@ -128,7 +128,7 @@ class RecordForm(QWidget):
         try:
             validate.check(self._build(values))
         except ValidationError as exc:
-            problems.error(exc.field, exc.reason)
+            problems.error(exc.field, translated(exc.reason))
         self._extra(values, problems)
         self._show(problems)
         valid = not problems.errors
@@ -160,11 +160,14 @@ class RecordForm(QWidget):
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(2)
         column.addWidget(widget)
-        message = _message_label()
+        message = MessageLabel()
         column.addWidget(message)
         for name in names:
             self._messages[name] = message
         self._layout.addRow(label, box)
+        caption = self._layout.labelForField(box)
+        if isinstance(caption, QLabel):
+            caption.setBuddy(widget)  # a screen reader names the field, not its box
         self._watch(widget)
         return box
 
@@ -267,7 +270,8 @@ class RecordForm(QWidget):
             self.committed.emit()
 
     def _show(self, problems: Problems) -> None:
-        labels = {id(label): label for label in [*self._messages.values(), self.general_message]}
+        labels: dict[int, MessageLabel] = {
+            id(label): label for label in [*self._messages.values(), self.general_message]}
         texts: dict[int, list[str]] = {key: [] for key in labels}
         warned: dict[int, list[str]] = {key: [] for key in labels}
         for name, text in problems.errors.items():
@@ -277,12 +281,38 @@ class RecordForm(QWidget):
         for key, label in labels.items():
             shown = texts[key] or warned[key]
             label.setText("\n".join(dict.fromkeys(shown)))
-            label.setStyleSheet(ERROR_STYLE if texts[key] else WARNING_STYLE)
+            label.set_error(bool(texts[key]))
             label.setVisible(bool(shown))
 
 
-def _message_label() -> QLabel:
-    label = QLabel()
-    label.setWordWrap(True)
-    label.setVisible(False)
-    return label
+class MessageLabel(QLabel):
+    """A message under a field: an error or a warning, in the current scheme's text
+    colour for it, and again in the new one when the planner switches light or dark."""
+
+    def __init__(self, parent: QWidget | None = None, *, error: bool = True) -> None:
+        super().__init__(parent)
+        self._error = error
+        self.setWordWrap(True)
+        self.setVisible(False)
+        self._restyle()
+
+    @property
+    def is_error(self) -> bool:
+        return self._error
+
+    def set_error(self, error: bool) -> None:
+        self._error = error
+        self._restyle()
+
+    def _restyle(self) -> None:
+        scheme = colours()
+        colour = scheme.error_text if self._error else scheme.warning_text
+        palette = self.palette()
+        if palette.color(QPalette.ColorRole.WindowText) != colour:  # setting it is a change
+            palette.setColor(QPalette.ColorRole.WindowText, colour)
+            self.setPalette(palette)  # only this role: the rest still follows the scheme
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in PALETTE_EVENTS:
+            self._restyle()

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
 )
 
 from planner.domain.changes import PlanChanges
-from planner.domain.money import format_money
 from ui.commands.base import ServiceCommand
 from ui.document import PlanDocument
 from ui.editors.campaign_edits import edit_campaign_command
@@ -32,6 +31,7 @@ from ui.editors.flight_edits import edit_flight_command
 from ui.editors.flight_form import FlightForm
 from ui.editors.form import RecordForm
 from ui.editors.labels import flights_selected
+from ui.formatting import format_money
 from ui.models.plan_index import PlanIndex
 from ui.selection import Selection
 

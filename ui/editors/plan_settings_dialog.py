@@ -9,6 +9,7 @@ undo from the main window without reopening the dialog.
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -42,6 +43,7 @@ class PlanSettingsDialog(QDialog):
         general_page = QScrollArea()
         general_page.setWidgetResizable(True)
         general_page.setWidget(self.general)
+        general_page.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the fields
 
         self.channels_tab = CatalogueTab(document, index, self._channels())
         self.segments_tab = CatalogueTab(document, index, self._segments())
@@ -67,6 +69,7 @@ class PlanSettingsDialog(QDialog):
         layout.addWidget(self.buttons)
         self.general.validity_changed.connect(self.ok_button.setEnabled)
         self.ok_button.setEnabled(self.general.is_valid())
+        self.general.name.setFocus()  # the first field, not the tab bar
 
     @property
     def ok_button(self) -> QPushButton:

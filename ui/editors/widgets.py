@@ -15,16 +15,15 @@ from PySide6.QtCore import QDate, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QColorDialog, QComboBox, QDateEdit, QPushButton, QWidget
 
-from planner.domain.money import format_money, to_minor
-
-DATE_FORMAT = "yyyy-MM-dd"
+from planner.domain.money import to_minor
+from ui.formatting import date_pattern, format_money
 
 
 def date_edit() -> QDateEdit:
     """ISO dates, as the plan stores them, with a calendar to pick from."""
     edit = QDateEdit()
     edit.setCalendarPopup(True)
-    edit.setDisplayFormat(DATE_FORMAT)
+    edit.setDisplayFormat(date_pattern())
     return edit
 
 

@@ -22,7 +22,7 @@ from PySide6.QtGui import QColor
 
 from planner.domain.changes import PlanChanges
 from planner.domain.entities import Campaign, Flight
-from planner.domain.money import format_money
+from ui.formatting import format_money, format_span
 from ui.models.flight_filter import fold
 from ui.models.plan_index import PlanIndex
 from ui.models.row_order import insertion_point, runs
@@ -48,7 +48,7 @@ LAST = len(TreeColumn) - 1
 
 
 def span_text(start: dt.date, end: dt.date) -> str:
-    return f"{start.isoformat()} – {end.isoformat()}"
+    return format_span(start, end)
 
 
 class CampaignTreeModel(QAbstractItemModel):

@@ -11,14 +11,16 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
     Qt,
 )
 
-from planner.domain.money import format_money
+from ui.formatting import format_money, format_percent
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -36,13 +38,16 @@ class MoneyRow:
 
 
 def _share(part: int, whole: int) -> str:
-    return f"{part / whole:.0%}" if whole else "—"
+    return format_percent(part / whole) if whole else "—"
 
 
 class _MoneyTableModel(QAbstractTableModel):
     """Label | Planned | Share of planned (| Cap, for channels)."""
 
-    headers: tuple[str, ...] = ("Name", "Planned", "Share")
+    # English words marked for translation; headerData shows them translated.
+    headers: tuple[str, ...] = (QT_TRANSLATE_NOOP("ChannelTotals", "Name"),
+                                QT_TRANSLATE_NOOP("ChannelTotals", "Planned"),
+                                QT_TRANSLATE_NOOP("ChannelTotals", "Share"))
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -72,7 +77,7 @@ class _MoneyTableModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return self.headers[section]
+            return QCoreApplication.translate("ChannelTotals", self.headers[section])
         if role == Qt.ItemDataRole.TextAlignmentRole and section > 0:
             return MONEY_ALIGN
         return None
@@ -113,7 +118,10 @@ class _MoneyTableModel(QAbstractTableModel):
 class ChannelTotalsModel(_MoneyTableModel):
     """One row per channel, in lane order: planned money, its share, the channel cap."""
 
-    headers = ("Channel", "Planned", "Share", "Cap")
+    headers = (QT_TRANSLATE_NOOP("ChannelTotals", "Channel"),
+               QT_TRANSLATE_NOOP("ChannelTotals", "Planned"),
+               QT_TRANSLATE_NOOP("ChannelTotals", "Share"),
+               QT_TRANSLATE_NOOP("ChannelTotals", "Cap"))
 
     def set_summary(self, summary: dict[str, Any]) -> None:
         self.set_rows([
@@ -122,9 +130,13 @@ class ChannelTotalsModel(_MoneyTableModel):
         ], summary["currency"])
 
 
-OBJECTIVE_LABELS = {"brand": "Brand", "promotion": "Promotion", "mixed": "Mixed"}
-TIER_LABELS = {"high": "High value", "potential": "Potential", "low": "Low value",
-               "unassigned": "No segment"}
+OBJECTIVE_LABELS = {"brand": QT_TRANSLATE_NOOP("ChannelTotals", "Brand"),
+                    "promotion": QT_TRANSLATE_NOOP("ChannelTotals", "Promotion"),
+                    "mixed": QT_TRANSLATE_NOOP("ChannelTotals", "Mixed")}
+TIER_LABELS = {"high": QT_TRANSLATE_NOOP("ChannelTotals", "High value"),
+               "potential": QT_TRANSLATE_NOOP("ChannelTotals", "Potential"),
+               "low": QT_TRANSLATE_NOOP("ChannelTotals", "Low value"),
+               "unassigned": QT_TRANSLATE_NOOP("ChannelTotals", "No segment")}
 
 
 class BreakdownModel(_MoneyTableModel):
@@ -134,11 +146,16 @@ class BreakdownModel(_MoneyTableModel):
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._key, self._labels = key, labels
-        self.headers = (heading, "Planned", "Share")
+        self.headers = (heading, QT_TRANSLATE_NOOP("ChannelTotals", "Planned"),
+                        QT_TRANSLATE_NOOP("ChannelTotals", "Share"))
 
     def set_summary(self, summary: dict[str, Any]) -> None:
         groups: dict[str, int] = summary[self._key]
         order = [k for k in self._labels if k in groups] + \
             sorted(k for k in groups if k not in self._labels)
-        self.set_rows([MoneyRow(k, self._labels.get(k, k.title()), groups[k]) for k in order],
+        self.set_rows([MoneyRow(k, self._label(k), groups[k]) for k in order],
                       summary["currency"])
+
+    def _label(self, key: str) -> str:
+        text = self._labels.get(key)
+        return key.title() if text is None else QCoreApplication.translate("ChannelTotals", text)

@@ -9,17 +9,19 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QIcon
+from PySide6.QtGui import QBrush, QIcon
 from PySide6.QtWidgets import QApplication, QStyle
 
 from planner.services.health import Finding
+from ui.i18n import translated
+from ui.models.vocabulary import RULE_LABELS, SEVERITY_LABELS, label
+from ui.theme import colours
 
 Index = QModelIndex | QPersistentModelIndex
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SEVERITY_ROLE = Qt.ItemDataRole.UserRole + 2
 
-SEVERITY_COLOURS = {"error": "#c0392b", "warning": "#b9770e", "info": "#2471a3"}
 _SEVERITY_ICONS = {
     "error": QStyle.StandardPixmap.SP_MessageBoxCritical,
     "warning": QStyle.StandardPixmap.SP_MessageBoxWarning,
@@ -60,15 +62,16 @@ class FindingsModel(QAbstractListModel):
             return None
         f = self._findings[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return f.message
+            return translated(f.message)
         if role == Qt.ItemDataRole.DecorationRole:
             if f.severity not in self._icons:
                 self._icons[f.severity] = severity_icon(f.severity)
             return self._icons[f.severity]
         if role == Qt.ItemDataRole.ForegroundRole and f.severity == "error":
-            return QBrush(QColor(SEVERITY_COLOURS["error"]))
+            return QBrush(colours().bad)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{f.severity.title()} · {f.rule.replace('_', ' ')}\n{f.message}"
+            return f"{label(SEVERITY_LABELS, f.severity)} · {label(RULE_LABELS, f.rule)}" \
+                f"\n{translated(f.message)}"
         if role == ID_ROLE:
             return list(f.object_ids)
         if role == SEVERITY_ROLE:

@@ -15,7 +15,7 @@ from typing import Any
 from PySide6.QtCore import QDate
 
 from planner.domain.entities import Flight
-from planner.domain.money import format_money
+from ui.formatting import format_date, format_money
 from ui.models.flight_filter import fold
 from ui.models.plan_index import PlanIndex
 from ui.models.vocabulary import PATTERN_LABELS, label
@@ -68,9 +68,9 @@ def display(flight: Flight, column: int, index: PlanIndex, currency: str) -> Any
     if column == Column.NAME:
         return flight.name
     if column == Column.START:
-        return flight.start.isoformat()
+        return format_date(flight.start)
     if column == Column.END:
-        return flight.end.isoformat()
+        return format_date(flight.end)
     if column == Column.DAYS:
         return flight.span.days
     if column == Column.BUDGET:

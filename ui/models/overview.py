@@ -14,13 +14,13 @@ from PySide6.QtCore import QEventLoop, QObject, QTimer, Signal
 
 from planner.domain.changes import PlanChanges
 from planner.domain.entities import PlanSettings
-from planner.domain.money import format_money
 from planner.services import health
 from planner.services.frames import load
 from planner.services.health import Finding
 from planner.services.summary import summarise_frames
 from planner.storage.plan_file import reader
 from ui.document import PlanDocument
+from ui.formatting import format_money
 from ui.workers.recompute import Recompute
 
 

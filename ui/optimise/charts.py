@@ -18,6 +18,7 @@ import numpy as np
 
 from planner.domain.money import exponent
 from ui.charts import ChartInfo
+from ui.formatting import axis_numbers
 from ui.optimise.figures import RunFigures
 
 if TYPE_CHECKING:
@@ -65,7 +66,7 @@ def draw_spend(figure: Figure, data: SpendChart) -> ChartInfo:
     axes.set_ylim(len(y) - 0.5, -0.5)  # the first channel on top
     axes.set_yticks(y, figures.channel_names, fontsize=8 if len(y) <= 20 else 6)
     axes.set_xlabel(f"k {figures.currency}")
-    axes.xaxis.set_major_formatter("{x:,.0f}")
+    axes.xaxis.set_major_formatter(axis_numbers())
     axes.legend(fontsize=8)
     return ChartInfo(summary={"channels": len(y), "current": float(current.sum()),
                               "optimised": float(optimised.sum())})

@@ -29,8 +29,10 @@ from PySide6.QtWidgets import (
 )
 
 from planner.domain.calendars import CalendarSpec, periods_between
-from planner.domain.money import format_money, to_minor
+from planner.domain.money import to_minor
+from ui.formatting import date_pattern, format_money, format_percent, format_span
 from ui.models.plan_index import PlanIndex
+from ui.models.vocabulary import period_label
 from ui.optimise.money_table import MoneyTableModel
 from ui.optimise.request import RunRequest
 from ui.selection import Selection
@@ -56,6 +58,8 @@ class ConstraintEditor(QWidget):
         self.spend_combo.addItem(self.tr("up to the budget"), False)
         self.spend_combo.addItem(self.tr("all of the budget"), True)
         self.share_min, self.share_max = _percent_box(), _percent_box()
+        self.share_min.setAccessibleName(self.tr("Least brand share"))
+        self.share_max.setAccessibleName(self.tr("Most brand share"))
         self.objective_combo = QComboBox()
         for key, text in (("max_value", self.tr("Most value (revenue + brand)")),
                           ("min_cost", self.tr("Revenue target at least cost")),
@@ -75,10 +79,11 @@ class ConstraintEditor(QWidget):
         self.grain_combo.addItem(self.tr("Week"), "week")
         self.today_edit = QDateEdit()
         self.today_edit.setCalendarPopup(True)
-        self.today_edit.setDisplayFormat("yyyy-MM-dd")
+        self.today_edit.setDisplayFormat(date_pattern())
         self.tolerance_combo = QComboBox()
         for tolerance in TOLERANCES:
-            self.tolerance_combo.addItem(f"{tolerance:.6%}".rstrip("0").rstrip("."), tolerance)
+            self.tolerance_combo.addItem(format_percent(tolerance, 6).rstrip("0").rstrip("."),
+                                         tolerance)
         self.tolerance_combo.setCurrentIndex(TOLERANCES.index(1e-4))
 
         self.limits_model = MoneyTableModel([self.tr("Channel"), self.tr("Minimum"),
@@ -121,6 +126,8 @@ class ConstraintEditor(QWidget):
             view.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
                                  | QAbstractItemView.EditTrigger.EditKeyPressed
                                  | QAbstractItemView.EditTrigger.AnyKeyPressed)
+            view.setAccessibleName(title)
+            view.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
             tables.addTab(view, title)
         tables.addTab(self.locked_list, self.tr("Locked (committed) flights"))
         self.tables = tables
@@ -167,7 +174,8 @@ class ConstraintEditor(QWidget):
         s = self._index.settings
         periods = periods_between(CalendarSpec.from_dict(s.calendar), s.horizon_start,
                                   s.horizon_end, self.grain)
-        self.caps_model.set_rows([(p.key, p.label, [None]) for p in periods], self._currency)
+        self.caps_model.set_rows([(p.key, period_label(p), [None]) for p in periods],
+                                 self._currency)
 
     def _fill_locked(self) -> None:
         self.locked_list.clear()
@@ -178,7 +186,7 @@ class ConstraintEditor(QWidget):
                          if f.committed and f.end >= first), key=lambda f: (f.start, f.id))
         for flight in locked:
             item = QListWidgetItem(
-                f"{flight.start:%Y-%m-%d} – {flight.end:%Y-%m-%d}  "
+                f"{format_span(flight.start, flight.end)}  "
                 f"{self._index.channel_name(flight.channel_id)}  ·  "
                 f"{self._index.campaign_name(flight)}  ·  "
                 f"{format_money(flight.budget_minor, self._currency)}")

@@ -7,18 +7,20 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
-from planner.domain.money import exponent, format_money
+from planner.domain.money import exponent
+from ui.formatting import format_money, format_number
 from ui.optimise.figures import RunFigures
+from ui.theme import colours
 
-_LOW, _HIGH = QColor("#f7fbff"), QColor("#08519c")
 Index = QModelIndex | QPersistentModelIndex
 
 
 def shade(fraction: float) -> QColor:
-    """White to deep blue, linear in the cell's share of the largest cell."""
+    """The base colour to deep blue, linear in the cell's share of the largest cell."""
     f = min(max(fraction, 0.0), 1.0)
+    low, high = colours().heat_low, colours().heat_high
     return QColor(*(round(a + (b - a) * f) for a, b in
-                    zip(_LOW.getRgb()[:3], _HIGH.getRgb()[:3], strict=True)))
+                    zip(low.getRgb()[:3], high.getRgb()[:3], strict=True)))
 
 
 class HeatMapModel(QAbstractTableModel):
@@ -55,7 +57,7 @@ class HeatMapModel(QAbstractTableModel):
         value = float(self._figures.month_spend[index.row(), index.column()])
         if role == Qt.ItemDataRole.DisplayRole:
             unit = 1000 * 10 ** exponent(self._figures.currency)
-            return f"{value / unit:,.0f}" if value else ""
+            return format_number(value / unit) if value else ""
         if role == Qt.ItemDataRole.BackgroundRole:
             return shade(value / self._top) if self._top > 0 else None
         if role == Qt.ItemDataRole.ForegroundRole:

@@ -11,7 +11,8 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from planner.domain.money import format_money, to_minor
+from planner.domain.money import to_minor
+from ui.formatting import format_money
 
 Index = QModelIndex | QPersistentModelIndex
 

@@ -36,6 +36,8 @@ from planner.storage.plan_file import Plan
 from ui import dialogs
 from ui.commands.base import ServiceCommand
 from ui.document import PlanDocument
+from ui.formatting import date_pattern, format_date
+from ui.i18n import result_message
 from ui.optimise.scenarios_panel import ScenariosPanel
 from ui.transfer.progress import TransferProgress
 from ui.workers.runner import Worker, WorkerPool
@@ -57,7 +59,7 @@ class ReforecastDialog(QDialog):
         self.setWindowTitle(self.tr("Reforecast"))
         self.date_edit = QDateEdit(_qdate(value))
         self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat("yyyy-MM-dd")
+        self.date_edit.setDisplayFormat(date_pattern())
         self.date_edit.setDateRange(_qdate(first), _qdate(last))
         self.refit_box = QCheckBox(self.tr("Re-fit the curves with the actuals first "
                                            "(its own undo step)"))
@@ -148,7 +150,7 @@ class ReforecastLauncher(QObject):
         """Reforecast in a worker while a modal progress keeps other edits out."""
         worker = Worker(reforecast_task, self._document.plan, as_of, refit)
         self._running = worker
-        text = self.tr("Reforecasting as of %1…").replace("%1", as_of.isoformat())
+        text = self.tr("Reforecasting as of %1…").replace("%1", format_date(as_of))
         self.progress = TransferProgress(worker, text, self._window, modal=True)
         worker.signals.finished.connect(lambda result: (self._stopped(), self._adopt(result)))
         worker.signals.failed.connect(lambda message: (self._stopped(), self._failed(message)))
@@ -170,7 +172,7 @@ class ReforecastLauncher(QObject):
         self.message.emit(self.tr("The reforecast stopped: %1").replace("%1", message))
 
     def _adopt(self, result: ReforecastResult) -> None:
-        day = result.reforecast.as_of.isoformat()
+        day = format_date(result.reforecast.as_of)
         if result.fitted is not None:
             self._document.push(ServiceCommand(
                 self._document, self.tr("Re-fit curves to %1").replace("%1", day), recorded,
@@ -183,9 +185,9 @@ class ReforecastLauncher(QObject):
         text = self.tr("Reforecast as of %1 saved as a scenario.").replace("%1", day)
         if not forecast.feasible:
             text += " " + self.tr("No allocation was possible (%1).").replace(
-                "%1", forecast.status)
+                "%1", result_message(forecast.status))
         elif forecast.unspent_reason:
             text += " " + self.tr("Not all of the budget is spent: %1").replace(
-                "%1", forecast.unspent_reason)
+                "%1", result_message(forecast.unspent_reason))
         self.message.emit(text)
         self.finished.emit(result)

@@ -20,8 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.domain.money import format_money
 from ui.charts import ChartView
+from ui.formatting import format_money, format_number, format_percent
+from ui.i18n import result_message
 from ui.optimise.charts import SpendChart, draw_spend
 from ui.optimise.figures import RunFigures
 from ui.optimise.heatmap import HeatMapModel
@@ -32,7 +33,7 @@ def _change(before: float, after: float, text: str) -> str:
     """"after (+x %)": the change against the current plan, signed."""
     if not before:
         return text
-    return f"{text}  ({(after - before) / abs(before):+.1%})"
+    return f"{text}  ({format_percent((after - before) / abs(before), 1, signed=True)})"
 
 
 class ResultsView(QWidget):
@@ -55,6 +56,7 @@ class ResultsView(QWidget):
         form.addRow(self.tr("Certified gap:"), self.gap_label)
         form.addRow(self.unspent_label)
         self.binding_list = QListWidget()
+        self.binding_list.setAccessibleName(self.tr("Binding constraints"))
         self.binding_list.setWordWrap(True)
         self.explanation = QLabel()
         self.explanation.setWordWrap(True)
@@ -63,8 +65,10 @@ class ResultsView(QWidget):
 
         self.channel_model = QStandardItemModel(self)
         self.channel_view = _read_only_table(self.channel_model)
+        self.channel_view.setAccessibleName(self.tr("Optimised spend by channel"))
         self.heat_model = HeatMapModel(self)
         self.heat_view = _read_only_table(self.heat_model)
+        self.heat_view.setAccessibleName(self.tr("Optimised spend by channel and month"))
         self.heat_view.horizontalHeader().setDefaultSectionSize(64)  # fits "12,345"
         self.bars = ChartView(draw_spend)
         self.bars.setMinimumHeight(220)
@@ -109,7 +113,7 @@ class ResultsView(QWidget):
         self.title.setText(title)
         self.explanation.setText("\n".join(
             [self.tr("No allocation is possible with these constraints:"),
-             *(f"• {reason}" for reason in reasons)]))
+             *(f"• {result_message(reason)}" for reason in reasons)]))
         self.pages.setCurrentIndex(1)
 
     def show_figures(self, figures: RunFigures, title: str) -> None:
@@ -129,13 +133,14 @@ class ResultsView(QWidget):
             f"{money(figures.current_revenue_minor)} → {money(figures.revenue_minor)}"))
         self.brand_label.setText(_change(
             figures.current_brand_response, figures.brand_response,
-            f"{figures.current_brand_response:,.0f} → {figures.brand_response:,.0f}"))
+            f"{format_number(figures.current_brand_response)} → "
+            f"{format_number(figures.brand_response)}"))
         self.spend_label.setText(f"{money(figures.current_spend.sum())} → "
                                  f"{money(figures.spend.sum())}")
         self.gap_label.setText(self.tr("unknown") if figures.gap is None
                                else self.tr("{gap} (no allocation can beat this one by more)")
-                               .format(gap=f"{figures.gap:.4%}"))
-        self.unspent_label.setText(figures.unspent_reason or "")
+                               .format(gap=format_percent(figures.gap, 4)))
+        self.unspent_label.setText(result_message(figures.unspent_reason or ""))
         self.binding_list.addItems(binding_lines(figures.binding, figures.channel_names,
                                                  figures.past, figures.grain))
         self._fill_channels(figures)
@@ -152,7 +157,7 @@ class ResultsView(QWidget):
             cells = [name, format_money(int(now), figures.currency),
                      format_money(int(new), figures.currency),
                      format_money(int(new - now), figures.currency),
-                     "–" if marginal is None else f"{marginal:.3f}"]
+                     "–" if marginal is None else format_number(marginal, 3)]
             row = [QStandardItem(text) for text in cells]
             for item in row[1:]:
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

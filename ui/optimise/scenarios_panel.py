@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
 )
 
 from planner.domain.changes import PlanChanges
-from planner.domain.money import format_money
 from planner.services.scenarios import (
     Scenario,
     apply_scenario,
@@ -35,6 +34,8 @@ from planner.services.scenarios import (
 )
 from ui.commands.base import ServiceCommand
 from ui.document import PlanDocument
+from ui.empty_state import EmptyHint
+from ui.formatting import format_money, format_number, format_percent
 from ui.models.plan_index import PlanIndex
 from ui.optimise.compare import compare
 
@@ -52,17 +53,20 @@ class ScenariosPanel(QWidget):
         self._document = document
         self.scenarios: dict[str, Scenario] = {}
         self.list = QListWidget()
+        self.list.setAccessibleName(self.tr("Saved scenarios"))
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
                                   | QAbstractItemView.EditTrigger.EditKeyPressed)
         self.delete_button = QPushButton(self.tr("Delete"))
         self.compare_button = QPushButton(self.tr("Compare two"))
         self.mode_combo = QComboBox()
+        self.mode_combo.setAccessibleName(self.tr("Compare by"))
         self.mode_combo.addItem(self.tr("as new optimised flights"), "new_flights")
         self.mode_combo.addItem(self.tr("by rescaling existing flights pro rata"), "rescale")
         self.apply_button = QPushButton(self.tr("Apply to plan"))
         self.compare_model = QStandardItemModel(self)
         self.compare_view = QTableView()
+        self.compare_view.setAccessibleName(self.tr("Scenario comparison"))
         self.compare_view.setModel(self.compare_model)
         self.compare_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         buttons = QHBoxLayout()
@@ -86,6 +90,7 @@ class ScenariosPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
 
+        self.empty_hint = EmptyHint(self.list, self._empty_text).follow_model(self.list.model())
         self.list.itemChanged.connect(self._renamed)
         self.list.itemSelectionChanged.connect(self._selection_changed)
         self.delete_button.clicked.connect(self.delete_selected)
@@ -114,14 +119,22 @@ class ScenariosPanel(QWidget):
         self.list.blockSignals(False)
         self._selection_changed()
 
+    def _empty_text(self) -> str:
+        if not self._document.is_open or self.list.count():
+            return ""
+        return self.tr("No scenarios yet. Set the constraints and press Run: every run is "
+                       "kept here to compare and apply.")
+
     def _describe(self, scenario: Scenario) -> str:
         """Made when, at which grain, and its value and gap (or that it is impossible)."""
         stored, inputs = scenario.result, scenario.inputs
         summary = self.tr("impossible") if not scenario.feasible else self.tr(
             "value {value}, gap {gap}").format(
             value=format_money(stored["objective_minor"], inputs.get("currency", "CNY")),
-            gap="–" if stored.get("gap") is None else f"{stored['gap']:.4%}")
-        return f"{scenario.created_at}  {inputs.get('grain', '')}  {summary}"
+            gap="–" if stored.get("gap") is None else format_percent(stored["gap"], 4))
+        grain = inputs.get("grain", "")
+        grain = {"month": self.tr("monthly"), "week": self.tr("weekly")}.get(grain, grain)
+        return f"{scenario.created_at}  {grain}  {summary}"
 
     def _plan_changed(self, changes: PlanChanges) -> None:
         if "scenarios" in changes.other_tables:
@@ -185,7 +198,7 @@ class ScenariosPanel(QWidget):
         for row in compare(a, b, totals):
             cells = [row.label] + [
                 "–" if v is None else format_money(round(v), currency) if row.money
-                else f"{v:,.0f}" for v in (row.a, row.b, row.difference)]
+                else format_number(v) for v in (row.a, row.b, row.difference)]
             items = [QStandardItem(text) for text in cells]
             for item in items[1:]:
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

@@ -1,5 +1,11 @@
-"""The Optimise tab: the constraint editor and Run / Frontier / Cancel on the left;
-the result views on the right above the frontier chart and the scenarios.
+"""The Optimise tab: the constraint editor, the risk chooser and Run / Frontier /
+Cancel on the left; the result views on the right above the frontier chart, the
+scenarios and the price of robustness.
+
+Run optimises the fitted curves, or, with a risk chosen, the mean, worst case or
+CVaR across the curve draws; a robust run shows its allocation like a plain one,
+its certificate and the price of robustness beside it, and is saved as a scenario
+like a plain run, to apply the same way.
 
 Work runs on a pool thread (`OptimiseRunner`) and charts on the render thread
 (`ui.charts`); the GUI thread only reads the constraint widgets, fills the
@@ -27,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.services.optimise import PlanProblem
+from planner.services.robust_scenarios import save_robust_scenario
 from planner.services.scenarios import Scenario, save_scenario
 from solver.result import Allocation, Infeasible
 from ui.commands.base import ServiceCommand
@@ -38,6 +45,9 @@ from ui.optimise.frontier_panel import FrontierPanel
 from ui.optimise.reforecast import ReforecastLauncher
 from ui.optimise.request import RunRequest
 from ui.optimise.results import ResultsView
+from ui.optimise.risk import RiskChooser, measure_words
+from ui.optimise.robust_panel import RobustPanel
+from ui.optimise.robust_tasks import RobustOutcome
 from ui.optimise.runner import OptimiseRunner
 from ui.optimise.scenarios_panel import ScenariosPanel
 from ui.optimise.tasks import FrontierOutcome, RunOutcome
@@ -46,12 +56,14 @@ from ui.selection import Selection
 
 class OptimiseTab(QWidget):
     """`run_finished(RunOutcome)` once a run is shown and saved;
+    `robust_finished(RobustOutcome)` likewise for a run across the curve draws;
     `frontier_finished(FrontierOutcome)` once a frontier is drawn.
 
     Call `shutdown()` when the window closes, so no solve outlives it.
     """
 
     run_finished = Signal(object)
+    robust_finished = Signal(object)
     frontier_finished = Signal(object)
 
     def __init__(self, document: PlanDocument, index: PlanIndex, selection: Selection,
@@ -62,6 +74,8 @@ class OptimiseTab(QWidget):
         self.runner = OptimiseRunner(self)
         self.editor = ConstraintEditor(index, selection)
         self.results = ResultsView()
+        self.risk = RiskChooser()
+        self.robust_panel = RobustPanel()
         self.frontier = FrontierPanel()
         self.scenarios = ScenariosPanel(document, index)
         self.reforecast = ReforecastLauncher(document, self.scenarios, self)
@@ -86,6 +100,7 @@ class OptimiseTab(QWidget):
         self.run_button = QPushButton(self.tr("Run"))
         self.frontier_button = QPushButton(self.tr("Frontier"))
         self.points_box = QSpinBox()
+        self.points_box.setAccessibleName(self.tr("Frontier points"))
         self.points_box.setRange(3, 101)
         self.points_box.setValue(21)
         self.points_box.setSuffix(self.tr(" points"))
@@ -101,16 +116,19 @@ class OptimiseTab(QWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.editor)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes straight to the fields
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(scroll, 1)
+        left_layout.addWidget(self.risk)
         left_layout.addLayout(buttons)
         left_layout.addWidget(self.progress_bar)
         left_layout.addWidget(self.status_label)
         self.lower_tabs = QTabWidget()
         self.lower_tabs.addTab(self.frontier, self.tr("Frontier"))
         self.lower_tabs.addTab(self.scenarios, self.tr("Scenarios"))
+        self.lower_tabs.addTab(self.robust_panel, self.tr("Price of robustness"))
         right = QSplitter(Qt.Orientation.Vertical)
         right.addWidget(self.results)
         right.addWidget(self.lower_tabs)
@@ -137,8 +155,18 @@ class OptimiseTab(QWidget):
         request = self._request()
         if request is None or self.runner.busy or not self._document.is_open:
             return
-        self.runner.optimise(str(self._document.path), request)
-        self._busy(self.tr("Optimising…"))
+        risk = self.risk.risk()
+        if risk is None:
+            self.runner.optimise(str(self._document.path), request)
+            self._busy(self.tr("Optimising…"))
+        elif request.objective != "max_value":
+            self.status_label.setText(self.tr(
+                "A risk across curve draws needs the objective “Most value (revenue + "
+                "brand)”."))
+        else:
+            self.runner.robust(str(self._document.path), request, risk)
+            self._busy(self.tr("Optimising across the curve draws…"))
+            self.progress_bar.setRange(0, 0)  # no gap to report until both solves end
 
     def start_frontier(self) -> None:
         request = self._request()
@@ -154,6 +182,7 @@ class OptimiseTab(QWidget):
 
     def _idle(self, text: str) -> None:
         self.status_label.setText(text)
+        self.progress_bar.setRange(0, 100)
         self.progress_bar.setValue(0)
         self._update_buttons()
 
@@ -178,6 +207,7 @@ class OptimiseTab(QWidget):
         self.last_run = None
         self.results.clear()
         self.frontier.clear()
+        self.robust_panel.clear()
         self._update_buttons()
 
     # -- results ---------------------------------------------------------------------
@@ -185,6 +215,9 @@ class OptimiseTab(QWidget):
         self._idle("")
         if isinstance(outcome, FrontierOutcome):
             self._frontier_done(outcome)
+            return
+        if isinstance(outcome, RobustOutcome):
+            self._robust_done(outcome)
             return
         self.last_run = outcome
         stamp = f"{dt.datetime.now():%Y-%m-%d %H:%M:%S}"
@@ -198,6 +231,27 @@ class OptimiseTab(QWidget):
                                   .format(rounds=getattr(outcome.result, "rounds", 0),
                                           name=name))
         self.run_finished.emit(outcome)
+
+    def _robust_done(self, outcome: RobustOutcome) -> None:
+        stamp = f"{dt.datetime.now():%Y-%m-%d %H:%M:%S}"
+        name = self.tr("Robust ({measure}) {time}").format(
+            measure=measure_words(outcome.risk.measure, outcome.risk.alpha), time=stamp)
+        if isinstance(outcome.result, Infeasible):
+            self.results.show_infeasible(name, [c.message for c in outcome.result.conflicts])
+        elif outcome.figures is not None and outcome.proof is not None:
+            self.results.show_figures(outcome.figures, name)
+            self._show_proof(outcome.proof, outcome.problem.currency)
+        if not self._document.read_only:
+            self._document.push(ServiceCommand(self._document, self.tr("Save scenario"),
+                                               save_robust_scenario, name, outcome.problem,
+                                               outcome.result))
+        self.status_label.setText(self.tr("Done; saved as “{name}”.").format(name=name))
+        self.robust_finished.emit(outcome)
+
+    def _show_proof(self, proof: dict, currency: str) -> None:
+        self.results.gap_label.setText(self.robust_panel.gap_text(proof))
+        self.robust_panel.show_proof(proof, currency)
+        self.lower_tabs.setCurrentWidget(self.robust_panel)
 
     def _show_run(self, outcome: RunOutcome, title: str) -> None:
         if isinstance(outcome.result, Infeasible):
@@ -225,3 +279,8 @@ class OptimiseTab(QWidget):
                 scenario.name, [c["message"] for c in scenario.result.get("conflicts", [])])
         else:
             self.results.show_figures(figures, scenario.name)
+            if "risk" in scenario.result:
+                self.results.gap_label.setText(
+                    self.robust_panel.gap_text(scenario.result["risk"]))
+                self.robust_panel.show_proof(scenario.result["risk"],
+                                             scenario.inputs.get("currency", "CNY"))

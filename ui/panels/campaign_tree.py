@@ -58,6 +58,7 @@ class CampaignTree(QWidget):
         self.model = CampaignTreeModel(index, self)
         self.proxy = CampaignTreeProxy(self.model, index, flight_filter, self)
         self.view = QTreeView()
+        self.view.setAccessibleName(self.tr("Campaigns and flights"))
         self.view.setObjectName("campaign_tree")
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)

@@ -10,8 +10,8 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-IN_RANGE = QColor("#2e8b57")
-OUT_OF_RANGE = QColor("#c0392b")
+from ui.formatting import format_percent
+from ui.theme import colours
 
 
 class FigureCard(QFrame):
@@ -68,8 +68,11 @@ class ShareBar(QWidget):
 
     def set_share(self, value: float | None, low: float, high: float) -> None:
         self._value, self._low, self._high = value, low, high
-        tip = f"Brand share range {low:.0%}–{high:.0%}"
-        self.setToolTip(tip if value is None else f"{tip}; now {value:.1%}")
+        tip = self.tr("Brand share range {low}–{high}").format(low=format_percent(low),
+                                                               high=format_percent(high))
+        if value is not None:
+            tip = self.tr("{range}; now {value}").format(range=tip, value=format_percent(value, 1))
+        self.setToolTip(tip)
         self.update()
 
     def paintEvent(self, event: QPaintEvent) -> None:
@@ -82,11 +85,12 @@ class ShareBar(QWidget):
         painter.drawRoundedRect(rect, 3, 3)
         band = QRectF(rect.left() + rect.width() * self._low, rect.top(),
                       rect.width() * (self._high - self._low), rect.height())
-        painter.setBrush(IN_RANGE.lighter(150))
+        good, bad = colours().good, colours().bad
+        painter.setBrush(good.lighter(150) if not colours().dark else good.darker(150))
         painter.drawRect(band)
         if self._value is not None:
             x = rect.left() + rect.width() * min(max(self._value, 0.0), 1.0)
             inside = self._low <= self._value <= self._high
-            painter.setPen(QPen(IN_RANGE if inside else OUT_OF_RANGE, 3))
+            painter.setPen(QPen(good if inside else bad, 3))
             painter.drawLine(round(x), self.rect().top(), round(x), self.rect().bottom())
         painter.end()

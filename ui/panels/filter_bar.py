@@ -22,6 +22,7 @@ class FilterBar(QWidget):
         super().__init__(parent)
         self._index, self._filter = index, flight_filter
         self.text = QLineEdit()
+        self.text.setAccessibleName(self.tr("Filter text"))
         self.text.setObjectName("filter_text")
         self.text.setPlaceholderText(self.tr("Filter campaigns, flights, channels…"))
         self.text.setClearButtonEnabled(True)
@@ -67,6 +68,7 @@ class FilterBar(QWidget):
         combo = QComboBox()
         combo.setObjectName(name)
         combo.addItem(anything, None)
+        combo.setAccessibleName(anything)
         return combo
 
     def _apply_text(self) -> None:

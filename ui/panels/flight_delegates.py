@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.formatting import date_pattern
 from ui.models.flight_cells import Column
 from ui.models.plan_index import PlanIndex
 
@@ -39,7 +40,7 @@ class FlightCellDelegate(QStyledItemDelegate):
         if column in (Column.START, Column.END):
             editor = QDateEdit(parent)
             editor.setCalendarPopup(True)
-            editor.setDisplayFormat("yyyy-MM-dd")
+            editor.setDisplayFormat(date_pattern())
             return editor
         return super().createEditor(parent, option, index)
 

@@ -12,6 +12,7 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
 
 from ui.document import PlanDocument
+from ui.empty_state import EmptyHint
 from ui.models.flight_cells import Column
 from ui.models.flight_filter import FlightFilter
 from ui.models.flights_table import ID_ROLE, FlightsTableModel
@@ -53,6 +54,7 @@ class FlightsTable(QWidget):
         self.model = FlightsTableModel(document, index, self)
         self.proxy = FlightsProxy(self.model, index, flight_filter, self)
         self.view = QTableView()
+        self.view.setAccessibleName(self.tr("Flights"))
         self.view.setObjectName("flights_table")
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -69,9 +71,21 @@ class FlightsTable(QWidget):
                                   self._item_of, self._index_of)
         self.view.sortByColumn(Column.START, Qt.SortOrder.AscendingOrder)
         self.view.doubleClicked.connect(self._double_clicked)
+        self._index = index
+        self.empty_hint = EmptyHint(self.view, self._empty_text).follow_model(self.proxy)
+        self.empty_hint.follow_model(self.model).follow(index.reset)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view)
+
+    def _empty_text(self) -> str:
+        if not self._index.is_open or self.proxy.rowCount():
+            return ""
+        if self.model.rowCount():
+            return self.tr("No flights match the filter. Change or clear it in the Campaigns "
+                           "panel to see the others.")
+        return self.tr("No flights yet. Add one with Edit ▸ New Flight…, or drag along a lane "
+                       "on the Calendar tab.")
 
     def _item_of(self, source: QModelIndex) -> Item | None:
         return ("flight", source.data(ID_ROLE)) if source.isValid() else None

@@ -18,6 +18,7 @@ class HealthPanel(QWidget):
         super().__init__(parent)
         self.model = FindingsModel(self)
         self.view = QListView()
+        self.view.setAccessibleName(self.tr("Plan health findings"))
         self.view.setModel(self.model)
         # Messages wrap to the dock's width instead of scrolling sideways.
         self.view.setWordWrap(True)

@@ -6,11 +6,13 @@ dock is showing.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QLabel, QWidget
 
+from ui.formatting import format_percent
 from ui.models.overview import PlanOverview, Snapshot
+from ui.models.vocabulary import SEVERITY_LABELS, label
 
 
 def status_text(snapshot: Snapshot) -> str:
@@ -18,11 +20,14 @@ def status_text(snapshot: Snapshot) -> str:
     planned = snapshot.money(totals["planned_minor"])
     budget = snapshot.money(totals["budget_minor"])
     share = snapshot.brand_share
-    brand = "—" if share is None else f"{share * 100:.0f} %"
+    brand = "—" if share is None else format_percent(share, spaced=True)
     count = len(snapshot.findings)
-    findings = f"{count} finding" if count == 1 else f"{count} findings"
-    return (f"Planned {planned} of {budget} · Brand {brand} ({summary['brand_share_range']})"
-            f" · {findings}")
+    findings = QCoreApplication.translate("PlanStatus", "1 finding") if count == 1 else \
+        QCoreApplication.translate("PlanStatus", "{0} findings").format(count)
+    return QCoreApplication.translate(
+        "PlanStatus", "Planned {planned} of {budget} · Brand {brand} ({range}) · {findings}"
+    ).format(planned=planned, budget=budget, brand=brand,
+             range=summary["brand_share_range"], findings=findings)
 
 
 class PlanStatus(QLabel):
@@ -46,8 +51,9 @@ class PlanStatus(QLabel):
         counts: dict[str, int] = {}
         for finding in snapshot.findings:
             counts[finding.severity] = counts.get(finding.severity, 0) + 1
-        self.setToolTip(", ".join(f"{n} {severity}" for severity, n in counts.items())
-                        or "No findings")
+        self.setToolTip(", ".join(self.tr("{count} × {severity}").format(
+            count=n, severity=label(SEVERITY_LABELS, severity)) for severity, n in counts.items())
+                        or self.tr("No findings"))
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton and self.text():

@@ -8,7 +8,7 @@ touching the plan file itself.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, QLocale, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QLocale, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.formatting import format_percent
 from ui.models.channel_totals import (
     OBJECTIVE_LABELS,
     TIER_LABELS,
@@ -28,10 +29,26 @@ from ui.models.channel_totals import (
     ChannelTotalsModel,
 )
 from ui.models.overview import PlanOverview, Snapshot
-from ui.panels.figures import IN_RANGE, OUT_OF_RANGE, FigureCard, ShareBar
+from ui.panels.figures import FigureCard, ShareBar
+from ui.theme import colours
 
-CALENDAR_NAMES = {"iso": "ISO weeks", "fiscal": "fiscal calendar",
-                  "broadcast": "broadcast calendar", "retail_445": "4-4-5 retail calendar"}
+CALENDAR_NAMES = {"iso": QT_TRANSLATE_NOOP("SummaryPanel", "ISO weeks"),
+                  "fiscal": QT_TRANSLATE_NOOP("SummaryPanel", "fiscal calendar"),
+                  "broadcast": QT_TRANSLATE_NOOP("SummaryPanel", "broadcast calendar"),
+                  "retail_445": QT_TRANSLATE_NOOP("SummaryPanel", "4-4-5 retail calendar")}
+# (key in the summary's counts, one, several): English needs both forms.
+COUNT_WORDS = (
+    ("channels", QT_TRANSLATE_NOOP("SummaryPanel", "1 channel"),
+     QT_TRANSLATE_NOOP("SummaryPanel", "{0} channels")),
+    ("segments", QT_TRANSLATE_NOOP("SummaryPanel", "1 segment"),
+     QT_TRANSLATE_NOOP("SummaryPanel", "{0} segments")),
+    ("campaigns", QT_TRANSLATE_NOOP("SummaryPanel", "1 campaign"),
+     QT_TRANSLATE_NOOP("SummaryPanel", "{0} campaigns")),
+    ("flights", QT_TRANSLATE_NOOP("SummaryPanel", "1 flight"),
+     QT_TRANSLATE_NOOP("SummaryPanel", "{0} flights")),
+    ("events", QT_TRANSLATE_NOOP("SummaryPanel", "1 event"),
+     QT_TRANSLATE_NOOP("SummaryPanel", "{0} events")),
+)
 
 
 def _table(model: BreakdownModel | ChannelTotalsModel) -> QTableView:
@@ -72,8 +89,10 @@ class SummaryPanel(QWidget):
     def __init__(self, overview: PlanOverview, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.channel_model = ChannelTotalsModel(self)
-        self.objective_model = BreakdownModel("by_objective", "Objective", OBJECTIVE_LABELS, self)
-        self.tier_model = BreakdownModel("by_tier", "Segment tier", TIER_LABELS, self)
+        self.objective_model = BreakdownModel(
+            "by_objective", QT_TRANSLATE_NOOP("ChannelTotals", "Objective"), OBJECTIVE_LABELS, self)
+        self.tier_model = BreakdownModel(
+            "by_tier", QT_TRANSLATE_NOOP("ChannelTotals", "Segment tier"), TIER_LABELS, self)
         self._build()
         overview.updated.connect(self.show_snapshot)
         if overview.snapshot is not None:
@@ -104,6 +123,9 @@ class SummaryPanel(QWidget):
         self.channel_view = _table(self.channel_model)
         self.objective_view = _table(self.objective_model)
         self.tier_view = _table(self.tier_model)
+        self.channel_view.setAccessibleName(self.tr("Planned by channel"))
+        self.objective_view.setAccessibleName(self.tr("Planned by objective"))
+        self.tier_view.setAccessibleName(self.tr("Planned by segment tier"))
         tables = QGridLayout()
         tables.addWidget(_heading(self.tr("Planned by channel")), 0, 0)
         tables.addWidget(self.channel_view, 1, 0, 4, 1)
@@ -138,24 +160,25 @@ class SummaryPanel(QWidget):
                              self.tr("not set") if not budget else
                              self.tr("%1 still free").replace(
                                  "%1", snapshot.money(max(budget - totals["allocated_minor"], 0))))
-        note = _percent_of(planned, budget, self.tr("of budget"))
+        note = _percent_of(planned, budget, self.tr("{0} of budget"))
         if totals["placeholder_minor"]:
             note += self.tr(" · %1 reserved").replace(
                 "%1", snapshot.money(totals["placeholder_minor"]))
         self.planned_card.set(snapshot.money(planned), note.lstrip(" ·"),
-                              OUT_OF_RANGE if over else None)
+                              colours().bad if over else None)
         self.committed_card.set(snapshot.money(totals["committed_minor"]),
                                 _percent_of(totals["committed_minor"], planned,
-                                            self.tr("of planned")))
+                                            self.tr("{0} of planned")))
         self.actual_card.set(snapshot.money(totals["actual_minor"]),
-                             _percent_of(totals["actual_minor"], planned, self.tr("of planned")))
+                             _percent_of(totals["actual_minor"], planned,
+                                         self.tr("{0} of planned")))
 
         share = snapshot.brand_share
         low, high = settings.brand_share_min_bp / 10000, settings.brand_share_max_bp / 10000
-        self.brand_card.set("—" if share is None else f"{share * 100:.0f} %",
+        self.brand_card.set("—" if share is None else format_percent(share, spaced=True),
                             self.tr("range %1").replace("%1", summary["brand_share_range"]),
                             None if share is None else
-                            (IN_RANGE if snapshot.brand_in_range else OUT_OF_RANGE))
+                            (colours().good if snapshot.brand_in_range else colours().bad))
         self.share_bar.set_share(share, low, high)
 
         self.channel_model.set_summary(summary)
@@ -167,16 +190,18 @@ class SummaryPanel(QWidget):
     def _details(self, snapshot: Snapshot) -> str:
         s, counts = snapshot.settings, snapshot.summary["counts"]
         locale = QLocale()
-        start = locale.toString(QDate(s.horizon_start), "d MMM yyyy")
-        end = locale.toString(QDate(s.horizon_end), "d MMM yyyy")
-        calendar = CALENDAR_NAMES.get(snapshot.summary["calendar"], snapshot.summary["calendar"])
+        start = locale.toString(QDate(s.horizon_start), self.tr("d MMM yyyy", "date format"))
+        end = locale.toString(QDate(s.horizon_end), self.tr("d MMM yyyy", "date format"))
+        kind = snapshot.summary["calendar"]
+        calendar = self.tr(CALENDAR_NAMES[kind]) if kind in CALENDAR_NAMES else kind
         parts = [f"{start} – {end}", calendar, s.currency]
-        parts += [f"{counts[k]} {k if counts[k] != 1 else k[:-1]}"
-                  for k in ("channels", "segments", "campaigns", "flights", "events")]
+        parts += [self.tr(one) if counts[k] == 1 else self.tr(several).format(counts[k])
+                  for k, one, several in COUNT_WORDS]
         if snapshot.read_only:
             parts.append(self.tr("read-only"))
         return " · ".join(parts)
 
 
-def _percent_of(part: int, whole: int, what: str) -> str:
-    return f"{part / whole:.0%} {what}" if whole else ""
+def _percent_of(part: int, whole: int, template: str) -> str:
+    """`template` ("{0} of budget") filled with the percentage; empty without a whole."""
+    return template.format(format_percent(part / whole)) if whole else ""

@@ -4,13 +4,14 @@ against plan to date per channel."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 import numpy as np
 
 from planner.domain.money import exponent
 from ui.charts.render import ChartInfo
+from ui.formatting import axis_numbers
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -28,6 +29,7 @@ class PerformanceChart:
 
     result: PerformanceResult
     words: dict[str, str]
+    period_names: dict[str, str] = field(default_factory=dict)  # by key, in the UI's language
 
 
 def draw_performance(figure: Figure, data: PerformanceChart) -> ChartInfo:
@@ -47,10 +49,11 @@ def draw_performance(figure: Figure, data: PerformanceChart) -> ChartInfo:
         axes.bar(x - 0.2, planned, 0.4, color=PLANNED_COLOUR, label=words["planned"])
         axes.bar(x + 0.2, actual, 0.4, color=ACTUAL_COLOUR, label=words["actual"])
     step = max(1, len(x) // 24)
-    axes.set_xticks(x[::step], list(periods["name"])[::step], rotation=45, ha="right",
+    names = [data.period_names.get(key, name) for key, name in periods["name"].items()]
+    axes.set_xticks(x[::step], names[::step], rotation=45, ha="right",
                     fontsize=7)
     axes.set_title(words["per_period"], fontsize=9)
-    axes.yaxis.set_major_formatter("{x:,.0f}")
+    axes.yaxis.set_major_formatter(axis_numbers())
     axes.tick_params(axis="y", labelsize=7)
     axes.legend(fontsize=7, frameon=False)
 
@@ -62,9 +65,9 @@ def draw_performance(figure: Figure, data: PerformanceChart) -> ChartInfo:
     axes.barh(y, variance, color=[OVER_COLOUR if v > 0 else UNDER_COLOUR for v in variance])
     axes.set_yticks(y, list(channels["name"]), fontsize=7)
     axes.invert_yaxis()
-    axes.axvline(0, color="#333333", linewidth=0.8)
+    axes.axvline(0, color=axes.spines["left"].get_edgecolor(), linewidth=0.8)
     axes.set_title(words["variance"], fontsize=9)
-    axes.xaxis.set_major_formatter("{x:,.0f}")
+    axes.xaxis.set_major_formatter(axis_numbers())
     axes.tick_params(axis="x", labelsize=7)
     return ChartInfo(summary={"periods": len(periods), "planned": float(planned.sum()),
                               "actual": float(actual.sum()),

@@ -17,6 +17,8 @@ from planner.domain.changes import PlanChanges
 from planner.services.reforecast import Reforecast, reforecast_table
 from planner.services.scenarios import list_scenarios
 from ui.document import PlanDocument
+from ui.formatting import format_date
+from ui.i18n import result_message
 from ui.models.plan_index import PlanIndex
 from ui.performance.table_model import Column, FrameModel
 
@@ -83,10 +85,11 @@ class ReforecastPanel(QWidget):
                              {**total, "name": self.tr("Total")})
         self.view.resizeColumnsToContents()
         self.title.setText(self.tr("Reforecast as of %1: re-planned from %2 (%3).")
-                           .replace("%1", forecast.as_of.isoformat())
-                           .replace("%2", forecast.first_day.isoformat())
-                           .replace("%3", forecast.status))
-        self.assumptions.setText("\n".join(f"• {a}" for a in forecast.assumptions))
+                           .replace("%1", format_date(forecast.as_of))
+                           .replace("%2", format_date(forecast.first_day))
+                           .replace("%3", result_message(forecast.status)))
+        self.assumptions.setText("\n".join(f"• {result_message(a)}"
+                                           for a in forecast.assumptions))
 
     def _columns(self) -> tuple[Column, ...]:
         return (Column("name", self.tr("Channel"), "text"),

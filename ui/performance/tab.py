@@ -22,12 +22,14 @@ from PySide6.QtWidgets import (
 )
 
 from planner.domain.changes import PlanChanges
-from planner.domain.money import format_money
 from planner.services.performance import UNATTACHED
 from ui.charts import ChartView
 from ui.document import PlanDocument
+from ui.empty_state import EmptyHint
+from ui.formatting import format_date, format_money
 from ui.models.flight_filter import FlightFilter
 from ui.models.plan_index import PlanIndex
+from ui.models.vocabulary import KPI_CYCLE_LABELS, KPI_UNIT_LABELS, label, period_text
 from ui.performance.charts import PerformanceChart, draw_performance
 from ui.performance.compute import PerformanceResult, Request, compute
 from ui.performance.reforecast_panel import ReforecastPanel
@@ -78,9 +80,9 @@ class PerformanceTab(QWidget):
         self.filter_label = QLabel()
         self.status_label = QLabel()
         bar = QHBoxLayout()
-        bar.addWidget(QLabel(self.tr("Rows:")))
+        bar.addWidget(_buddy(QLabel(self.tr("Rows:")), self.rows_combo))
         bar.addWidget(self.rows_combo)
-        bar.addWidget(QLabel(self.tr("Period:")))
+        bar.addWidget(_buddy(QLabel(self.tr("Period:")), self.grain_combo))
         bar.addWidget(self.grain_combo)
         bar.addStretch(1)
         bar.addWidget(self.filter_label)
@@ -89,6 +91,10 @@ class PerformanceTab(QWidget):
 
         self.table_view = self._view(self.table_model)
         self.kpi_view = self._view(self.kpi_model)
+        self.table_view.setAccessibleName(self.tr("Planned and actual spend"))
+        self.kpi_view.setAccessibleName(self.tr("KPI attainment"))
+        self.empty_hint = EmptyHint(self.table_view, self._empty_text).follow_model(
+            self.table_model)
         self.charts = ChartView(draw_performance)
         tables = QSplitter(Qt.Orientation.Horizontal)
         tables.addWidget(self.table_view)
@@ -148,6 +154,12 @@ class PerformanceTab(QWidget):
     def shutdown(self) -> None:
         self.computer.shutdown()
 
+    def _empty_text(self) -> str:
+        if self.result is None or self.result.as_of is not None:
+            return ""
+        return self.tr("No actuals yet. Bring in what was spent with File ▸ Import ▸ "
+                       "Actuals… or Ad platform report…, and plan against actual shows here.")
+
     # -- keeping in step ------------------------------------------------------------------
     def _on_reset(self) -> None:
         self.computer.forget()
@@ -172,23 +184,28 @@ class PerformanceTab(QWidget):
                                               strict=True)])
         self.table_model.set_frame(table, self._columns(result.request.by), result.currency,
                                    {**result.totals, "name": self.tr("Total")})
-        kpis = result.kpis.assign(measure=[self._measure(m) for m in result.kpis["measure"]])
+        kpis = result.kpis.assign(
+            measure=[self._measure(m) for m in result.kpis["measure"]],
+            cycle=[label(KPI_CYCLE_LABELS, c) for c in result.kpis["cycle"]],
+            unit=[label(KPI_UNIT_LABELS, u) if isinstance(u, str) else u
+                  for u in result.kpis["unit"]])
         self.kpi_model.set_frame(kpis, self._kpi_columns(), result.currency)
         self.as_of_label.setText(
             self.tr("Actuals to {day}; planned to date {money}").format(
-                day=result.as_of.isoformat(),
+                day=format_date(result.as_of),
                 money=format_money(int(result.totals["planned_to_date_minor"]),
                                    result.currency))
             if result.as_of else self.tr("No actuals yet"))
         self.filter_label.setText(self.tr("Filtered") if result.request.flights is not None
                                   else "")
         self.table_view.resizeColumnsToContents()
-        self.charts.set_data(PerformanceChart(result, self._chart_words()))
+        periods = {key: period_text(key, name) for key, name in result.periods["name"].items()}
+        self.charts.set_data(PerformanceChart(result, self._chart_words(), periods))
         self.updated.emit(result)
 
     # -- words ----------------------------------------------------------------------------
     def _name(self, key: str, name: str) -> str:
-        return self.tr("Not attached to a flight") if key == UNATTACHED else name
+        return self.tr("Not attached to a flight") if key == UNATTACHED else period_text(key, name)
 
     def _columns(self, by: str) -> tuple[Column, ...]:
         first = {"channel": self.tr("Channel"), "campaign": self.tr("Campaign"),
@@ -227,3 +244,9 @@ class PerformanceTab(QWidget):
         return {"planned": self.tr("Planned"), "actual": self.tr("Actual"),
                 "per_period": self.tr("Planned vs actual per period"),
                 "variance": self.tr("Variance against plan to date, by channel")}
+
+
+def _buddy(label: QLabel, field: QWidget) -> QLabel:
+    """The caption names its field for a screen reader."""
+    label.setBuddy(field)
+    return label

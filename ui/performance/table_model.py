@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
 
-from planner.domain.money import format_money
+from ui.formatting import format_figure, format_money, format_number, format_percent
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -36,14 +36,14 @@ def format_value(value: Any, kind: Kind, currency: str) -> str:
     if kind == "money":
         return format_money(int(value), currency, symbol=False)
     if kind == "change":
-        return f"{value:+.1%}"
+        return format_percent(value, 1, signed=True)
     if kind == "share":
-        return f"{value:.1%}"
+        return format_percent(value, 1)
     if kind == "ratio":
-        return f"{value:.2f}"
+        return format_number(value, 2)
     if kind == "count":
-        return f"{int(value):,}"
-    return f"{value:,.4g}"
+        return format_number(int(value))
+    return format_figure(value, 4, grouped=True)
 
 
 class FrameModel(QAbstractTableModel):

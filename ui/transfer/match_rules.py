@@ -29,6 +29,7 @@ from planner.io.platforms.layouts import PLATFORMS, UNKNOWN
 from planner.io.platforms.rules import KINDS, MatchRule, load_rules, set_match_rules
 from ui.commands.base import ServiceCommand
 from ui.document import PlanDocument
+from ui.formatting import format_date
 from ui.models.plan_index import PlanIndex
 
 KIND, PATTERN, PLATFORM, CHANNEL, TARGET = range(5)
@@ -165,8 +166,8 @@ class MatchRulesDialog(QDialog):
         choices += [(self.tr("Campaign: %1").replace("%1", c.name), f"campaign:{c.id}")
                     for c in campaigns]
         choices += [(self.tr("Flight: %1 %2 to %3").replace("%1", f.name or names.get(
-            f.campaign_id, "")).replace("%2", f.start.isoformat()).replace(
-            "%3", f.end.isoformat()), f"flight:{f.id}") for f in flights]
+            f.campaign_id, "")).replace("%2", format_date(f.start)).replace(
+            "%3", format_date(f.end)), f"flight:{f.id}") for f in flights]
         combo.blockSignals(True)
         combo.clear()
         for text, data in choices:

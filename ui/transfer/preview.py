@@ -24,6 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from planner.io.import_report import ImportReport, Problem
+from planner.io.problem_words import reason_words
+from ui.i18n import translated
 
 SHOWN_CHARS = 60  # a cell's value, clipped: one huge cell must not widen the table
 
@@ -55,9 +57,10 @@ class ProblemsModel(QAbstractTableModel):
             return None
         problem = self._problems[index.row()]
         cells = (problem.sheet or "", "" if problem.row is None else str(problem.row),
-                 problem.column or "", shown_value(problem.value), problem.reason)
+                 problem.column or "", shown_value(problem.value),
+                 translated(reason_words(problem.reason)))
         if role == Qt.ItemDataRole.ToolTipRole:  # the whole value and reason, unclipped
-            return problem.describe()
+            return translated(problem.describe())
         return cells[index.column()]
 
     def headerData(self, section: int, orientation: Qt.Orientation,
@@ -102,7 +105,7 @@ class ImportPreviewDialog(QDialog):
             self.counts_view = self._counts_table()
             layout.addWidget(self.counts_view)
         if report.warnings:
-            warnings = QLabel("\n".join(report.warnings))
+            warnings = QLabel("\n".join(translated(reason_words(w)) for w in report.warnings))
             warnings.setWordWrap(True)
             layout.addWidget(warnings)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QCoreApplication
+
 from planner.domain.changes import Done
 from planner.errors import PlannerError
 from planner.io.imports import CheckedImport
@@ -85,7 +87,8 @@ def export_task(worker: Worker, plan_path: Path, target: Path, write: Writer) ->
     has not cancelled meanwhile: a cancelled export leaves `target` as it was."""
     worker.check_cancelled()
     if target.is_dir():
-        raise PlannerError(f"cannot export to {target}: it is a folder")
+        raise PlannerError(QCoreApplication.translate(
+            "Transfer", "Cannot export to {target}: it is a folder").format(target=target))
     partial = target.with_name(f".{target.stem}.{secrets.token_hex(4)}{target.suffix}")
     try:
         with reader(plan_path) as plan:

@@ -14,6 +14,8 @@ import contextlib
 import os
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
+
 from ui.workers.runner import Worker
 
 
@@ -30,7 +32,7 @@ def build_demo_file(worker: Worker, target: Path) -> Path:
     worker.check_cancelled()
     building = target.with_name(f".{target.stem}.building{target.suffix}")
     _remove_plan_files(building)
-    worker.report(0, "Building the demo plan…")
+    worker.report(0, QCoreApplication.translate("DemoPlan", "Building the demo plan…"))
     try:
         # Not cancellable part-way; once built it is kept, even if the window closed.
         plan = build_demo(building)
@@ -41,5 +43,5 @@ def build_demo_file(worker: Worker, target: Path) -> Path:
     finally:
         with contextlib.suppress(OSError):
             _remove_plan_files(building)
-    worker.report(100, "Demo plan ready")
+    worker.report(100, QCoreApplication.translate("DemoPlan", "Demo plan ready"))
     return target
