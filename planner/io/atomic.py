@@ -13,6 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from planner.errors import PlannerError
+from planner.i18n import QT_TRANSLATE_NOOP
 
 
 def write_atomically(path: str | os.PathLike[str], write: Callable[[Path], None]) -> Path:
@@ -22,9 +23,12 @@ def write_atomically(path: str | os.PathLike[str], write: Callable[[Path], None]
     """
     target = Path(path)
     if target.is_dir():
-        raise PlannerError(f"cannot export to {target}: it is a folder")
+        raise PlannerError(QT_TRANSLATE_NOOP("export", "cannot export to {path}: it is a "
+                                             "folder").format(path=target))
     if not target.parent.is_dir():
-        raise PlannerError(f"cannot export to {target}: folder {target.parent} does not exist")
+        raise PlannerError(QT_TRANSLATE_NOOP("export", "cannot export to {path}: folder "
+                                             "{folder} does not exist").format(
+            path=target, folder=target.parent))
     temporary = target.with_name(f".{target.name}.{secrets.token_hex(4)}.part")
     # Made like any new file (0666 less the umask), not mkstemp's 0600: an export is
     # meant to be read by others.

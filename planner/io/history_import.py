@@ -37,6 +37,7 @@ from planner.domain.changes import Done
 from planner.domain.entities import Channel, new_id
 from planner.domain.money import exponent
 from planner.errors import PlannerError, ValidationError
+from planner.i18n import QT_TRANSLATE_NOOP
 from planner.io.limits import DEFAULT_LIMITS, FileRefused, check_size, check_workbook
 from planner.io.tabular_read import WORKBOOK_SUFFIXES
 from planner.services import records
@@ -273,7 +274,9 @@ def preview_history(path: str | Path, mapping: HistoryMapping,
     for channel, money in spends.items():
         spend, share = np.floor(money * scale + 0.5), mapping.share(channel)
         if not 0.0 <= share <= 1.0:
-            raise ValidationError(f"brand share of {channel}", share, "must be between 0 and 1")
+            raise ValidationError(
+                QT_TRANSLATE_NOOP("fields", "brand share of {channel}").format(channel=channel),
+                share, QT_TRANSLATE_NOOP("validation", "must be between 0 and 1"))
         if not spend.any():
             warnings.append(f"{channel} never spends in this file")
         rows += [HistoryRow(channel, s, e, int(x), math.floor(x * share + 0.5))

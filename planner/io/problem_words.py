@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from planner.i18n import QT_TRANSLATE_NOOP, Joined, Text, Wording
+from planner.io.platforms.words import PLATFORM_REASONS, WEEK_COLUMN
 
 if TYPE_CHECKING:  # the report's problems describe themselves with these words
     from planner.io.import_report import Problem
@@ -68,12 +69,54 @@ _REASONS = (
     QT_TRANSLATE_NOOP("import", "some periods have fewer geos ({fewest}) than others "
                       "({most}): their sums are not comparable"),
     QT_TRANSLATE_NOOP("import", "new channel(s) to be created: {names}"),
+    # A history mapping refused (planner/io/history_import.py), as its problem reads.
+    QT_TRANSLATE_NOOP("import", "brand share of {channel}: must be between 0 and 1 (got "
+                      "{value})"),
 )
 
-reason_words = Wording(_REASONS)
+_REFUSALS = (
+    # A file refused before it is parsed (planner/io/limits.py, tabular_read.py).
+    QT_TRANSLATE_NOOP("import", "no such file"),
+    QT_TRANSLATE_NOOP("import", "is {size} bytes; imports accept at most {most}"),
+    QT_TRANSLATE_NOOP("import", "holds {count} parts; at most {most} are accepted"),
+    QT_TRANSLATE_NOOP("import", "would unpack to {size} bytes; at most {most} are accepted (a "
+                      "zip bomb?)"),
+    QT_TRANSLATE_NOOP("import", "part {part} expands {ratio} times; at most {most} is accepted "
+                      "(a zip bomb?)"),
+    QT_TRANSLATE_NOOP("import", "is not a readable .xlsx workbook ({error})"),
+    QT_TRANSLATE_NOOP("import", "part {part} declares a DTD or entities, which workbooks never "
+                      "need; refused as unsafe"),
+    QT_TRANSLATE_NOOP("import", "sheet part {part} spans {rows} rows by {columns} columns; at "
+                      "most {most} cells are accepted"),
+    QT_TRANSLATE_NOOP("import", "sheet part {part} runs to row {row}; at most {most} rows are "
+                      "accepted: split it into smaller files"),
+    QT_TRANSLATE_NOOP("import", "cell {cell} of part {part} holds an Excel error value "
+                      "(#DIV/0!, #N/A…); correct it and import again"),
+    QT_TRANSLATE_NOOP("import", "has more than {most} rows; split it into smaller files"),
+    QT_TRANSLATE_NOOP("import", "row {row} has {count} columns; at most {most} are accepted"),
+    QT_TRANSLATE_NOOP("import", "row {row} has a cell of {count} characters; at most {most} "
+                      "are accepted"),
+    QT_TRANSLATE_NOOP("import", "is neither UTF-8 nor GB18030 text; save it as “CSV UTF-8”"),
+    QT_TRANSLATE_NOOP("import", "contains NUL bytes: it is not a CSV text file"),
+    QT_TRANSLATE_NOOP("import", "is not a readable CSV table ({error})"),
+)
+
+reason_words = Wording((*_REASONS, *_REFUSALS, *PLATFORM_REASONS))
 """`reason_words(text)`: an import problem's reason or warning as the `Text` that wrote it."""
 
 _COMMA = QT_TRANSLATE_NOOP("import", ", ")
+
+
+column_words = Wording([WEEK_COLUMN])
+"""`column_words(column)`: a column a reader named itself (not a header) as its `Text`."""
+
+
+def _quoted_column(column: str) -> str:
+    """The column as `repr` quotes it; one a reader named is translatable, quotes and all."""
+    named = column_words(column)
+    if isinstance(named, Text) and repr(column) == f"'{column}'":
+        return QT_TRANSLATE_NOOP("import", "'{column}'").format(column=named)
+    return repr(column)
 
 
 def described(problem: Problem) -> Text:
@@ -86,7 +129,7 @@ def described(problem: Problem) -> Text:
         where.append(QT_TRANSLATE_NOOP("import", "row {row}").format(row=problem.row))
     if problem.column:
         where.append(QT_TRANSLATE_NOOP("import", "column {column}").format(
-            column=repr(problem.column)))
+            column=_quoted_column(problem.column)))
     place, reason = Joined(_COMMA, where), reason_words(problem.reason)
     if problem.value is None or problem.value == "":
         return QT_TRANSLATE_NOOP("import", "{place}: {reason}").format(place=place,

@@ -42,7 +42,9 @@ from planner.domain.entities import Flight
 from planner.domain.money import format_money
 from planner.domain.phasing import phase_days
 from planner.errors import NotFound, PlannerError
+from planner.i18n import QT_TRANSLATE_NOOP
 from planner.services import optimise, plan_spend
+from planner.services.result_words import worded
 from planner.services.scenarios import load_scenario, save_scenario
 from planner.storage import history, rows
 from planner.storage.plan_file import Plan
@@ -150,10 +152,13 @@ def _check_date(plan: Plan, as_of: dt.date) -> None:
     settings = rows.read_settings(plan.db)
     start, end = settings.horizon_start, settings.horizon_end
     if not start <= as_of < end:
-        why = ("nothing of the plan is spent by then" if as_of < start
-               else "nothing of the plan is left after it")
-        raise PlannerError(f"as-of date {as_of} is outside the plan's horizon {start} to "
-                           f"{end}: {why}; pick a date from {start} to {end - _DAY}")
+        why = (QT_TRANSLATE_NOOP("reforecast", "nothing of the plan is spent by then")
+               if as_of < start else
+               QT_TRANSLATE_NOOP("reforecast", "nothing of the plan is left after it"))
+        raise PlannerError(QT_TRANSLATE_NOOP("reforecast", "as-of date {as_of} is outside the "
+                                             "plan's horizon {start} to {end}: {reason}; pick "
+                                             "a date from {start} to {last}").format(
+            as_of=as_of, start=start, end=end, reason=why, last=end - _DAY))
 
 
 def _actual_cells(plan: Plan, pp: optimise.PlanProblem, as_of: dt.date) -> np.ndarray:
@@ -299,8 +304,12 @@ def build_reforecast_problem(plan: Plan, as_of: dt.date, *, grain: str = "week",
     pp = optimise.build_problem(plan, grain=grain, today=as_of + _DAY, actuals_through=as_of,
                                 **options)
     if pp.past >= len(pp.periods):
-        raise PlannerError(f"no {grain} of the horizon starts after {as_of}: nothing is left "
-                           "to re-plan" + (" (try --grain week)" if grain == "month" else ""))
+        left = QT_TRANSLATE_NOOP("reforecast", "no {grain} of the horizon starts after "
+                                 "{as_of}: nothing is left to re-plan (try --grain week)") \
+            if grain == "month" else QT_TRANSLATE_NOOP(
+                "reforecast", "no {grain} of the horizon starts after {as_of}: nothing is left "
+                "to re-plan")
+        raise PlannerError(left.format(grain=worded(grain), as_of=as_of))
     return pp
 
 
@@ -349,5 +358,6 @@ def reforecast_table(plan: Plan, scenario_id: str) -> Reforecast:
     """
     scenario = load_scenario(plan, scenario_id)
     if "reforecast" not in scenario.result:
-        raise NotFound(f"scenario “{scenario.name}” is not a reforecast")
+        raise NotFound(QT_TRANSLATE_NOOP("reforecast", "scenario “{name}” is not a reforecast"
+                                         ).format(name=scenario.name))
     return Reforecast.from_json(scenario.id, scenario.result["reforecast"])

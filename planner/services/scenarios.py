@@ -21,10 +21,12 @@ from planner.domain.entities import Campaign, Channel, Flight, new_id
 from planner.domain.money import format_money
 from planner.domain.phasing import Phasing, PhasingError, apportion, custom_from_amounts, phase_days
 from planner.errors import NotFound, PlannerError, ValidationError
+from planner.i18n import QT_TRANSLATE_NOOP, Joined
 from planner.services import records
 from planner.services.flights import delete_flight_rows
 from planner.services.optimise import GOAL_NAMES, PlanProblem, marginal_returns, outcome
 from planner.services.plan_spend import brand_shares, flight_cells, flight_days, period_starts
+from planner.services.result_words import worded
 from planner.storage import history, rows
 from planner.storage.plan_file import Plan
 from solver.problem import BRAND, PROMOTION
@@ -32,6 +34,9 @@ from solver.result import Allocation, Infeasible
 
 Mode = Literal["new_flights", "rescale"]
 _DAY = dt.timedelta(days=1)
+_GOALS = (QT_TRANSLATE_NOOP("scenarios", "brand"),  # GOAL_NAMES, as a refusal names them
+          QT_TRANSLATE_NOOP("scenarios", "promotion"))
+_SEMICOLON = QT_TRANSLATE_NOOP("scenarios", "; ")  # between an impossible run's conflicts
 
 
 @dataclass(frozen=True)
@@ -127,7 +132,8 @@ def _stored(pp: PlanProblem, result: Allocation | Infeasible) -> tuple[dict, dic
 
 def _name(name: str) -> str:
     if not name.strip():
-        raise ValidationError("scenario.name", name, "must not be empty")
+        raise ValidationError("scenario.name", name,
+                              QT_TRANSLATE_NOOP("validation", "must not be empty"))
     return name.strip()
 
 
@@ -159,7 +165,8 @@ def list_scenarios(plan: Plan) -> list[Scenario]:
 def load_scenario(plan: Plan, scenario_id: str) -> Scenario:
     found = plan.db.execute(f"{_COLUMNS} WHERE id = ?", [scenario_id]).fetchone()
     if found is None:
-        raise NotFound(f"no scenario with id {scenario_id}")
+        raise NotFound(QT_TRANSLATE_NOOP("scenarios", "no scenario with id {id}").format(
+            id=scenario_id))
     return Scenario(*found[:3], json.loads(found[3]), json.loads(found[4] or "{}"))
 
 
@@ -197,23 +204,32 @@ class _Future:
 def _future(plan: Plan, scenario: Scenario) -> _Future:
     """Read the scenario against the plan, refusing one that cannot be applied."""
     if not scenario.feasible:
-        raise PlannerError(f"scenario “{scenario.name}” has no allocation to apply: "
-                           f"{scenario.result.get('message', 'it was not solved')}")
+        why = scenario.result.get("message", QT_TRANSLATE_NOOP("scenarios", "it was not solved"))
+        raise PlannerError(QT_TRANSLATE_NOOP("scenarios", "scenario “{name}” has no allocation "
+                                             "to apply: {reason}").format(
+            name=scenario.name, reason=Joined(_SEMICOLON, map(worded, why.split("; ")))
+            if isinstance(why, str) else why))
     inputs, settings = scenario.inputs, rows.read_settings(plan.db)
     past, ids = inputs["past_periods"], inputs["channel_ids"]
     missing = set(ids) - {cid for (cid,) in plan.db.execute("SELECT id FROM channels")}
     currency = inputs.get("currency", settings.currency)
     if missing or currency != settings.currency:
-        raise PlannerError(f"scenario “{scenario.name}” was made for another plan: " + (
-            f"{len(missing)} of its channels are not in this one" if missing else
-            f"its money is in {currency}, this plan's in {settings.currency}")
-            + "; optimise this plan again")
+        why = QT_TRANSLATE_NOOP("scenarios", "{count} of its channels are not in this one"
+                                ).format(count=len(missing)) if missing else \
+            QT_TRANSLATE_NOOP("scenarios", "its money is in {currency}, this plan's in "
+                              "{plan_currency}").format(currency=currency,
+                                                        plan_currency=settings.currency)
+        raise PlannerError(QT_TRANSLATE_NOOP("scenarios", "scenario “{name}” was made for "
+                                             "another plan: {reason}; optimise this plan again"
+                                             ).format(name=scenario.name, reason=why))
     periods = [(key, dt.date.fromisoformat(s), dt.date.fromisoformat(e))
                for key, s, e in inputs["periods"][past:]]
     spans = [(max(s, settings.horizon_start), min(e, settings.horizon_end))
              for _, s, e in periods]
     if not spans or any(s > e for s, e in spans):
-        raise PlannerError(f"scenario “{scenario.name}” has no future periods in the horizon")
+        raise PlannerError(QT_TRANSLATE_NOOP("scenarios", "scenario “{name}” has no future "
+                                             "periods in the horizon").format(
+            name=scenario.name))
     where, starts = {cid: c for c, cid in enumerate(ids)}, period_starts(
         [(s, e) for _, s, e in periods])
     target = np.array(scenario.result["spend_minor"], dtype=np.int64)[:, past:, :]
@@ -255,9 +271,11 @@ def _rescaled(plan: Plan, ids: list[str], first: dt.date, last: dt.date,
         target -= sum(_future_part(f, first, last) for f in mine if f not in movable)
         if target < 0 or (target > 0 and not movable):
             name = rows.get(plan.db, Channel, channel_id).name
-            problems.append(f"{name}: {format_money(abs(target))} "
-                            + ("more is fixed than the scenario gives" if target < 0
-                               else "is wanted but it has no future flight to scale"))
+            problems.append((QT_TRANSLATE_NOOP("scenarios", "{channel}: {amount} more is fixed "
+                                               "than the scenario gives") if target < 0
+                             else QT_TRANSLATE_NOOP("scenarios", "{channel}: {amount} is wanted "
+                                                    "but it has no future flight to scale")
+                             ).format(channel=name, amount=format_money(abs(target))))
             continue
         weights = [f.budget_minor for f in movable]
         budgets = apportion(target, weights if any(weights) else [1] * len(weights)) \
@@ -265,8 +283,9 @@ def _rescaled(plan: Plan, ids: list[str], first: dt.date, last: dt.date,
         changed += [_with_budget(f, b) for f, b in zip(movable, budgets, strict=True)
                     if b != f.budget_minor]
     if problems:
-        raise PlannerError("cannot rescale to the scenario (apply it as new flights): "
-                           + "; ".join(problems))
+        raise PlannerError(QT_TRANSLATE_NOOP("scenarios", "cannot rescale to the scenario "
+                                             "(apply it as new flights): {problems}").format(
+            problems=Joined(_SEMICOLON, problems)))
     return changed
 
 
@@ -301,13 +320,16 @@ def _replaced(plan: Plan, scenario: Scenario, future: _Future
     if (added < 0).any():
         c, t, g = (int(i) for i in np.argwhere(added < 0)[0])
         currency = scenario.inputs.get("currency", "CNY")
-        raise PlannerError(
-            f"cannot apply scenario “{scenario.name}”: committed flights hold more than it "
-            f"gives in {int((added < 0).sum())} cell(s), e.g. "
-            f"{rows.get(plan.db, Channel, future.ids[c]).name} {GOAL_NAMES[g]} "
-            f"{future.keys[t]}: committed {format_money(int(future.committed[c, t, g]), currency)}"
-            f", scenario {format_money(int(future.target[c, t, g]), currency)}. The plan's "
-            "commitments changed since it was optimised: optimise again")
+        raise PlannerError(QT_TRANSLATE_NOOP(
+            "scenarios", "cannot apply scenario “{name}”: committed flights hold more than it "
+            "gives in {count} cell(s), e.g. {channel} {goal} {period}: committed {committed}, "
+            "scenario {target}. The plan's commitments changed since it was optimised: "
+            "optimise again").format(
+            name=scenario.name, count=int((added < 0).sum()),
+            channel=rows.get(plan.db, Channel, future.ids[c]).name, goal=_GOALS[g],
+            period=future.keys[t],
+            committed=format_money(int(future.committed[c, t, g]), currency),
+            target=format_money(int(future.target[c, t, g]), currency)))
     mine = [f for f in rows.all_of(plan.db, Flight)
             if f.channel_id in future.ids and not f.committed and f.end >= future.first]
     return ([f.id for f in mine if f.start >= future.first],

@@ -412,12 +412,12 @@
 <context>
     <name>CalendarView</name>
     <message>
-        <location filename="../../ui/calendar/view.py" line="+61"/>
+        <location filename="../../ui/calendar/view.py" line="+58"/>
         <source>Campaign calendar</source>
         <translation>活动日历</translation>
     </message>
     <message>
-        <location line="+195"/>
+        <location line="+194"/>
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
@@ -1097,12 +1097,12 @@
     <message>
         <location line="+6"/>
         <source>No channels yet. Add them in File ▸ Plan Settings…, then bring in their history with File ▸ Import ▸ Channel history…</source>
-        <translation>还没有渠道。请在“文件 ▸ 计划设置…”中添加渠道，再通过“文件 ▸ 导入 ▸ 渠道历史数据…”导入其历史数据。</translation>
+        <translation>还没有渠道。请在“文件 › 计划设置…”中添加渠道，再通过“文件 › 导入 › 渠道历史数据…”导入其历史数据。</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>No history or curves for this channel yet. Import weekly spend and results with File ▸ Import ▸ Channel history…, then press Re-fit from history.</source>
-        <translation>该渠道还没有历史数据或曲线。请通过“文件 ▸ 导入 ▸ 渠道历史数据…”导入每周花费和结果，然后点击“根据历史数据重新拟合”。</translation>
+        <translation>该渠道还没有历史数据或曲线。请通过“文件 › 导入 › 渠道历史数据…”导入每周花费和结果，然后点击“根据历史数据重新拟合”。</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -1352,17 +1352,17 @@
     <message>
         <location filename="../../ui/empty_state.py" line="+112"/>
         <source>No channels yet, so the calendar has no lanes. Add channels in File ▸ Plan Settings…, or use File ▸ Import ▸ Flights and campaigns… to bring in a plan from Excel.</source>
-        <translation>还没有渠道，因此日历中没有泳道。请在“文件 ▸ 计划设置…”中添加渠道，或通过“文件 ▸ 导入 ▸ 排期和活动…”从 Excel 导入计划。</translation>
+        <translation>还没有渠道，因此日历中没有泳道。请在“文件 › 计划设置…”中添加渠道，或通过“文件 › 导入 › 排期和活动…”从 Excel 导入计划。</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>No campaigns yet. Create one with Edit ▸ New Campaign…, then drag along a lane to give it a flight; or use File ▸ Import ▸ Flights and campaigns… to bring in a plan from Excel.</source>
-        <translation>还没有活动。请通过“编辑 ▸ 新建活动…”创建活动，再在泳道上拖动为其添加排期；或通过“文件 ▸ 导入 ▸ 排期和活动…”从 Excel 导入计划。</translation>
+        <translation>还没有活动。请通过“编辑 › 新建活动…”创建活动，再在泳道上拖动为其添加排期；或通过“文件 › 导入 › 排期和活动…”从 Excel 导入计划。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>No flights yet. Drag along a lane to create one, or use File ▸ Import ▸ Flights and campaigns… to bring in a plan from Excel.</source>
-        <translation>还没有排期。在泳道上拖动即可创建，或通过“文件 ▸ 导入 ▸ 排期和活动…”从 Excel 导入计划。</translation>
+        <translation>还没有排期。在泳道上拖动即可创建，或通过“文件 › 导入 › 排期和活动…”从 Excel 导入计划。</translation>
     </message>
 </context>
 <context>
@@ -1571,7 +1571,7 @@ Open a copy restored from its newest backup, taken %2? The copy is saved beside 
     <message>
         <location line="+2"/>
         <source>New here? Drag a flight on the Calendar to move it (Ctrl+Z undoes it), let the Optimise tab find a better split of the budget, and export the plan to Excel from the File ▸ Export menu.</source>
-        <translation>初次使用？在“日历”中拖动排期即可移动（Ctrl+Z 撤销），让“优化”标签页找出更好的预算分配，再通过“文件 ▸ 导出”菜单将计划导出到 Excel。</translation>
+        <translation>初次使用？在“日历”中拖动排期即可移动（Ctrl+Z 撤销），让“优化”标签页找出更好的预算分配，再通过“文件 › 导出”菜单将计划导出到 Excel。</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1841,7 +1841,7 @@ Open a copy restored from its newest backup, taken %2? The copy is saved beside 
     <message>
         <location line="+2"/>
         <source>No flights yet. Add one with Edit ▸ New Flight…, or drag along a lane on the Calendar tab.</source>
-        <translation>还没有排期。请通过“编辑 ▸ 新建排期…”添加，或在“日历”标签页的泳道上拖动创建。</translation>
+        <translation>还没有排期。请通过“编辑 › 新建排期…”添加，或在“日历”标签页的泳道上拖动创建。</translation>
     </message>
 </context>
 <context>
@@ -2038,7 +2038,7 @@ Open a copy restored from its newest backup, taken %2? The copy is saved beside 
 <context>
     <name>ImportPreviewDialog</name>
     <message>
-        <location filename="../../ui/transfer/preview.py" line="+93"/>
+        <location filename="../../ui/transfer/preview.py" line="+94"/>
         <source>Import %1</source>
         <translation>导入 %1</translation>
     </message>
@@ -3074,7 +3074,7 @@ Open a copy restored from its newest backup, taken %2? The copy is saved beside 
     <message>
         <location line="+56"/>
         <source>No actuals yet. Bring in what was spent with File ▸ Import ▸ Actuals… or Ad platform report…, and plan against actual shows here.</source>
-        <translation>还没有实际数据。通过“文件 ▸ 导入 ▸ 实际数据…”或“广告平台报表…”导入实际花费后，计划与实际的对比将显示在这里。</translation>
+        <translation>还没有实际数据。通过“文件 › 导入 › 实际数据…”或“广告平台报表…”导入实际花费后，计划与实际的对比将显示在这里。</translation>
     </message>
     <message>
         <location line="+26"/>
@@ -3375,7 +3375,7 @@ Open a copy restored from its newest backup, taken %2? The copy is saved beside 
 <context>
     <name>PlatformPreviewDialog</name>
     <message>
-        <location filename="../../ui/transfer/platform_preview.py" line="+50"/>
+        <location filename="../../ui/transfer/platform_preview.py" line="+52"/>
         <source>Import %1</source>
         <translation>导入 %1</translation>
     </message>
@@ -3420,7 +3420,7 @@ Open a copy restored from its newest backup, taken %2? The copy is saved beside 
         <translation>检查失败：%1</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>%1 problem(s), each listed below with where it is in the file. Nothing will be imported until every one is fixed: fix the file, give the unit, add matching rules or leave unmatched rows out.</source>
         <translation>%1 个问题，已在下方逐一列出其在文件中的位置。全部修正之前不会导入任何内容：请修改文件、指定单位、添加匹配规则或忽略未匹配的行。</translation>
     </message>
@@ -3491,7 +3491,7 @@ Open a copy restored from its newest backup, taken %2? The copy is saved beside 
 <context>
     <name>ProblemsModel</name>
     <message>
-        <location filename="../../ui/transfer/preview.py" line="-94"/>
+        <location filename="../../ui/transfer/preview.py" line="-95"/>
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
@@ -4726,6 +4726,19 @@ Open a copy restored from its newest backup, taken %2? The copy is saved beside 
     </message>
 </context>
 <context>
+    <name>export</name>
+    <message>
+        <location filename="../../planner/io/atomic.py" line="+26"/>
+        <source>cannot export to {path}: it is a folder</source>
+        <translation>无法导出到 {path}：这是一个文件夹</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>cannot export to {path}: folder {folder} does not exist</source>
+        <translation>无法导出到 {path}：文件夹 {folder} 不存在</translation>
+    </message>
+</context>
+<context>
     <name>fields</name>
     <message>
         <location filename="../../planner/domain/field_names.py" line="+18"/>
@@ -4972,6 +4985,36 @@ Open a copy restored from its newest backup, taken %2? The copy is saved beside 
         <source>clipboard</source>
         <translation>剪贴板</translation>
     </message>
+    <message>
+        <location filename="../../planner/io/history_import.py" line="+278"/>
+        <source>brand share of {channel}</source>
+        <translation>{channel} 的品牌占比</translation>
+    </message>
+    <message>
+        <location filename="../../planner/io/platforms/rules.py" line="+65"/>
+        <source>match rule {n}.kind</source>
+        <translation>匹配规则 {n} 的匹配方式</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>match rule {n}.pattern</source>
+        <translation>匹配规则 {n} 的匹配内容</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>match rule {n}.channel_id</source>
+        <translation>匹配规则 {n} 的渠道</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>match rule {n}.flight_id</source>
+        <translation>匹配规则 {n} 的排期</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>match rule {n}.campaign_id</source>
+        <translation>匹配规则 {n} 的活动</translation>
+    </message>
 </context>
 <context>
     <name>fitting</name>
@@ -5158,7 +5201,7 @@ Open a copy restored from its newest backup, taken %2? The copy is saved beside 
 <context>
     <name>import</name>
     <message>
-        <location filename="../../planner/io/problem_words.py" line="+23"/>
+        <location filename="../../planner/io/problem_words.py" line="+24"/>
         <source>has a time of day; a date like 2026-06-18 is expected</source>
         <translation>包含时间；应为日期，例如 2026-06-18</translation>
     </message>
@@ -5363,12 +5406,102 @@ Open a copy restored from its newest backup, taken %2? The copy is saved beside 
         <translation>将新建渠道：{names}</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>brand share of {channel}: must be between 0 and 1 (got {value})</source>
+        <translation>{channel} 的品牌占比：必须介于 0 和 1 之间（实际为 {value}）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>no such file</source>
+        <translation>文件不存在</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>is {size} bytes; imports accept at most {most}</source>
+        <translation>大小为 {size} 字节；导入最多接受 {most} 字节</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>holds {count} parts; at most {most} are accepted</source>
+        <translation>包含 {count} 个部件；最多接受 {most} 个</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>would unpack to {size} bytes; at most {most} are accepted (a zip bomb?)</source>
+        <translation>解压后将达 {size} 字节；最多接受 {most} 字节（可能是 zip 炸弹）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>part {part} expands {ratio} times; at most {most} is accepted (a zip bomb?)</source>
+        <translation>部件 {part} 解压后膨胀 {ratio} 倍；最多接受 {most} 倍（可能是 zip 炸弹）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>is not a readable .xlsx workbook ({error})</source>
+        <translation>不是可读取的 .xlsx 工作簿（{error}）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>part {part} declares a DTD or entities, which workbooks never need; refused as unsafe</source>
+        <translation>部件 {part} 声明了 DTD 或实体，而工作簿从不需要这些；出于安全考虑已拒绝</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>sheet part {part} spans {rows} rows by {columns} columns; at most {most} cells are accepted</source>
+        <translation>工作表部件 {part} 跨 {rows} 行 × {columns} 列；最多接受 {most} 个单元格</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>sheet part {part} runs to row {row}; at most {most} rows are accepted: split it into smaller files</source>
+        <translation>工作表部件 {part} 延伸到第 {row} 行；最多接受 {most} 行：请拆分为较小的文件</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>cell {cell} of part {part} holds an Excel error value (#DIV/0!, #N/A…); correct it and import again</source>
+        <translation>部件 {part} 的单元格 {cell} 是 Excel 错误值（#DIV/0!、#N/A…）；请更正后重新导入</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>has more than {most} rows; split it into smaller files</source>
+        <translation>超过 {most} 行；请拆分为较小的文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>row {row} has {count} columns; at most {most} are accepted</source>
+        <translation>第 {row} 行有 {count} 列；最多接受 {most} 列</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>row {row} has a cell of {count} characters; at most {most} are accepted</source>
+        <translation>第 {row} 行有一个单元格长 {count} 个字符；最多接受 {most} 个字符</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>is neither UTF-8 nor GB18030 text; save it as “CSV UTF-8”</source>
+        <translation>既不是 UTF-8 也不是 GB18030 编码的文本；请另存为“CSV UTF-8”</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>contains NUL bytes: it is not a CSV text file</source>
+        <translation>包含 NUL 字节：不是 CSV 文本文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>is not a readable CSV table ({error})</source>
+        <translation>不是可读取的 CSV 表格（{error}）</translation>
+    </message>
+    <message>
         <location line="+6"/>
         <source>, </source>
         <translation>，</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+11"/>
+        <source>&apos;{column}&apos;</source>
+        <translation>&apos;{column}&apos;</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>sheet {sheet}</source>
         <translation>工作表 {sheet}</translation>
     </message>
@@ -5406,6 +5539,311 @@ Open a copy restored from its newest backup, taken %2? The copy is saved beside 
         <location filename="../../planner/io/import_flights.py" line="+257"/>
         <source>{field} {reason}</source>
         <translation>{field}{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../planner/io/platforms/check.py" line="+63"/>
+        <source>format: {name} ({platform}), {encoding}, sheet {sheet}</source>
+        <translation>格式：{name}（{platform}），{encoding}，工作表 {sheet}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>format: {name} ({platform}), sheet {sheet}</source>
+        <translation>格式：{name}（{platform}），工作表 {sheet}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>format: {name} ({platform}), {encoding}</source>
+        <translation>格式：{name}（{platform}），{encoding}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>format: {name} ({platform})</source>
+        <translation>格式：{name}（{platform}）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>unit: {unit}</source>
+        <translation>单位：{unit}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>rows: {rows} read, {matched} actuals matched, {unmatched} unmatched</source>
+        <translation>行：读取 {rows} 行，匹配 {matched} 条实际数据，{unmatched} 行未匹配</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>spend: {spend} in the file, {matched} matched</source>
+        <translation>花费：文件中 {spend}，已匹配 {matched}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>file&apos;s own total: {total}</source>
+        <translation>文件自带合计：{total}</translation>
+    </message>
+    <message>
+        <location filename="../../planner/io/platforms/words.py" line="+17"/>
+        <source>unit {unit} is not 元, 分, 厘, 万元 or a currency code such as CNY</source>
+        <translation>单位 {unit} 不是元、分、厘、万元，也不是币种代码（如 CNY）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>is not a platform report this planner knows: no line names a date, a campaign and the spend (日期, 计划名称, 消耗 / Day, Campaign, Cost), and no sheet has months over weeks like a media flowchart</source>
+        <translation>不是可识别的平台报表：没有一行同时写明日期、活动和花费（日期、计划名称、消耗 / Day、Campaign、Cost），也没有工作表像媒体排期表那样月份在上、周在下</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{count} row(s) repeat another row&apos;s platform, account, campaign and dates (the export is broken down further); they were added together</source>
+        <translation>{count} 行与其他行的平台、账户、活动和日期相同（导出数据拆分得更细），已合并相加</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>campaign {campaign} (id {id}), spend {spend}: no matching rule names its channel</source>
+        <translation>活动 {campaign}（ID {id}），花费 {spend}：没有匹配规则指明其渠道</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>campaign {campaign}, spend {spend}: no matching rule names its channel</source>
+        <translation>活动 {campaign}，花费 {spend}：没有匹配规则指明其渠道</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>row {row} left out: {reason}</source>
+        <translation>第 {row} 行未导入：{reason}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>states {stated}, but {given} was given for the import</source>
+        <translation>注明的单位是 {stated}，但导入时指定的是 {given}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>does not say its unit (元, 分, 厘 or a currency code such as CNY); give the unit for this import (--unit)</source>
+        <translation>未注明单位（元、分、厘或币种代码，如 CNY）；请为本次导入指定单位（--unit）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>column {column} does not say its unit; read in {unit}, the unit of {spend}</source>
+        <translation>列 {column} 未注明单位；已按 {spend} 的单位 {unit} 读取</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>holds {kind}; the plan keeps no personal data, so this file is refused: remove the column&apos;s personal data and import again</source>
+        <translation>包含{kind}；计划不保存个人数据，因此拒绝此文件：请删除该列中的个人数据后重新导入</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>column {column} holds {kind}; dropped, nothing of it is written</source>
+        <translation>列 {column} 包含{kind}；已舍弃该列，不会写入其中任何内容</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>row {row} skipped: a note, not data ({label})</source>
+        <translation>已跳过第 {row} 行：这是备注，不是数据（{label}）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>column {column}: {count} row(s) have ids Excel rounded to a number (like 1.71234E+15), so they cannot identify a campaign; those rows are matched and keyed by campaign name instead</source>
+        <translation>列 {column}：{count} 行的 ID 被 Excel 四舍五入成了数字（如 1.71234E+15），无法用来识别活动；这些行改按活动名称匹配和记录</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{count} row(s) have no {column} (blank or --); read as no spend</source>
+        <translation>{count} 行没有 {column}（空白或 --）；按无花费读取</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{count} amount(s) had more decimals than the plan&apos;s currency keeps; each was rounded half up to the minor unit</source>
+        <translation>{count} 个金额的小数位数超过计划币种保留的位数；均已四舍五入到最小货币单位</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>names no campaign (and no usable id)</source>
+        <translation>未写明活动（也没有可用的 ID）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>is not a currency code such as CNY</source>
+        <translation>不是币种代码（如 CNY）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>e-mail addresses</source>
+        <translation>电子邮件地址</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ID-card numbers</source>
+        <translation>身份证号码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>phone numbers</source>
+        <translation>电话号码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>personal data (its header says {word})</source>
+        <translation>个人数据（表头含 {word}）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>column {column} mixes month/day/year and day/month/year dates</source>
+        <translation>列 {column} 中既有“月/日/年”也有“日/月/年”格式的日期</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>dates in column {column} such as 6/1/2026 could be read either way; read as {order}, as this platform writes them</source>
+        <translation>列 {column} 中像 6/1/2026 这样的日期有两种读法；已按该平台的写法读作“{order}”</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>month/day/year</source>
+        <translation>月/日/年</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>day/month/year</source>
+        <translation>日/月/年</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>has a time of day; daily rows are expected</source>
+        <translation>包含时间；应为按天的数据</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>is not a real day</source>
+        <translation>不是真实存在的日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>is not a date like 2026/6/1 or 2026-06-01</source>
+        <translation>不是有效日期（例如 2026/6/1 或 2026-06-01）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>is not a usable number</source>
+        <translation>不是可用的数字</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>is in {unit}, but the plan is in {currency}; convert the file first</source>
+        <translation>币种为 {unit}，但计划币种为 {currency}；请先换算文件</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>is marked in 元 but the column is in {unit}</source>
+        <translation>标注为元，但该列的单位是 {unit}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>is not an id</source>
+        <translation>不是有效的 ID</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the flowchart does not say its unit (a line like 单位：元 or 单位：万元); give the unit for this import (--unit)</source>
+        <translation>排期表未注明单位（应有“单位：元”或“单位：万元”这样的一行）；请为本次导入指定单位（--unit）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the total {stated} is not the sum of {what} ({summed}); correct the sheet and import again</source>
+        <translation>合计 {stated} 不等于{what}之和（{summed}）；请更正工作表后重新导入</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the row&apos;s weeks</source>
+        <translation>该行各周</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the week&apos;s media</source>
+        <translation>该周各媒体</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>every media row</source>
+        <translation>所有媒体行</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>campaign {campaign} from {start} to {end} overlaps its {other_start} to {other_end} {where}; the days in both would count twice: export the same dates as before, dates that do not overlap, or one row per day</source>
+        <translation>活动 {campaign} 的 {start} 至 {end} 与其{where}的 {other_start} 至 {other_end} 重叠；重叠的日期会被重复计算：请导出与之前相同的日期、不重叠的日期，或每天一行</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>in this file</source>
+        <translation>在本文件中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>imported before</source>
+        <translation>之前导入</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>is not text in {encoding}; save it as “CSV UTF-8”</source>
+        <translation>不是 {encoding} 编码的文本；请另存为“CSV UTF-8”</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>has a cell of more than {limit} characters; at most {most} are accepted</source>
+        <translation>有单元格超过 {limit} 个字符；最多接受 {most} 个字符</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>week of {date}</source>
+        <translation>{date} 当周</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{column}: per row, from {currency}</source>
+        <translation>{column}：逐行按 {currency} 列</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>weekly amounts: {unit}</source>
+        <translation>每周金额：{unit}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Google Ads</source>
+        <translation>Google Ads</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Meta Ads Manager</source>
+        <translation>Meta 广告管理工具</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>巨量引擎 Ocean Engine</source>
+        <translation>巨量引擎</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>阿里妈妈 Alimama</source>
+        <translation>阿里妈妈</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>腾讯广告 Tencent Ads</source>
+        <translation>腾讯广告</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>百度营销 Baidu</source>
+        <translation>百度营销</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>platform report (not named in the file)</source>
+        <translation>平台报表（文件中未写明平台）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>agency media flowchart</source>
+        <translation>代理商媒体排期表</translation>
     </message>
 </context>
 <context>
@@ -6367,16 +6805,121 @@ Open a copy restored from its newest backup, taken %2? The copy is saved beside 
         <source>infeasible</source>
         <translation>无可行解</translation>
     </message>
+    <message>
+        <location filename="../../planner/services/reforecast.py" line="+155"/>
+        <source>nothing of the plan is spent by then</source>
+        <translation>届时计划尚无任何花费</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>nothing of the plan is left after it</source>
+        <translation>此后计划已无剩余</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>as-of date {as_of} is outside the plan&apos;s horizon {start} to {end}: {reason}; pick a date from {start} to {last}</source>
+        <translation>截至日期 {as_of} 超出计划周期 {start} 至 {end}：{reason}；请选择 {start} 至 {last} 之间的日期</translation>
+    </message>
+    <message>
+        <location line="+149"/>
+        <source>no {grain} of the horizon starts after {as_of}: nothing is left to re-plan (try --grain week)</source>
+        <translation>计划周期内没有在 {as_of} 之后开始的{grain}：没有可重新规划的部分（可尝试 --grain week）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no {grain} of the horizon starts after {as_of}: nothing is left to re-plan</source>
+        <translation>计划周期内没有在 {as_of} 之后开始的{grain}：没有可重新规划的部分</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>scenario “{name}” is not a reforecast</source>
+        <translation>方案“{name}”不是重新预测</translation>
+    </message>
+</context>
+<context>
+    <name>scenarios</name>
+    <message>
+        <location filename="../../planner/services/scenarios.py" line="+37"/>
+        <source>brand</source>
+        <translation>品牌</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>promotion</source>
+        <translation>效果</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <location line="+129"/>
+        <source>no scenario with id {id}</source>
+        <translation>没有 ID 为 {id} 的方案</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>it was not solved</source>
+        <translation>未求解</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>scenario “{name}” has no allocation to apply: {reason}</source>
+        <translation>方案“{name}”没有可应用的分配：{reason}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{count} of its channels are not in this one</source>
+        <translation>其中 {count} 个渠道不在本计划中</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>its money is in {currency}, this plan&apos;s in {plan_currency}</source>
+        <translation>其金额币种为 {currency}，本计划币种为 {plan_currency}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>scenario “{name}” was made for another plan: {reason}; optimise this plan again</source>
+        <translation>方案“{name}”是为其他计划生成的：{reason}；请重新优化本计划</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>scenario “{name}” has no future periods in the horizon</source>
+        <translation>方案“{name}”在计划周期内没有未来的周期</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>{channel}: {amount} more is fixed than the scenario gives</source>
+        <translation>{channel}：已固定的金额比方案给出的多 {amount}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{channel}: {amount} is wanted but it has no future flight to scale</source>
+        <translation>{channel}：需要 {amount}，但没有可缩放的未来排期</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>cannot rescale to the scenario (apply it as new flights): {problems}</source>
+        <translation>无法按方案缩放（请以新建排期的方式应用）：{problems}</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>cannot apply scenario “{name}”: committed flights hold more than it gives in {count} cell(s), e.g. {channel} {goal} {period}: committed {committed}, scenario {target}. The plan&apos;s commitments changed since it was optimised: optimise again</source>
+        <translation>无法应用方案“{name}”：在 {count} 个单元中已确认排期的金额超过方案给出的金额，例如 {channel} {goal} {period}：已确认 {committed}，方案 {target}。优化之后计划的已确认排期有变：请重新优化</translation>
+    </message>
 </context>
 <context>
     <name>validation</name>
     <message>
         <location filename="../../planner/domain/validate.py" line="+22"/>
+        <location filename="../../planner/io/platforms/rules.py" line="-26"/>
         <source>must be one of {allowed}</source>
         <translation>必须是以下之一：{allowed}</translation>
     </message>
     <message>
         <location line="+6"/>
+        <location filename="../../planner/services/scenarios.py" line="-187"/>
         <source>must not be empty</source>
         <translation>不能为空</translation>
     </message>
@@ -6449,6 +6992,36 @@ Open a copy restored from its newest backup, taken %2? The copy is saved beside 
         <location line="+4"/>
         <source>must be at least 1</source>
         <translation>不能小于 1</translation>
+    </message>
+    <message>
+        <location filename="../../planner/io/history_import.py" line="+1"/>
+        <source>must be between 0 and 1</source>
+        <translation>必须介于 0 和 1 之间</translation>
+    </message>
+    <message>
+        <location filename="../../planner/io/platforms/rules.py" line="+4"/>
+        <source>must be 1 to {most} characters</source>
+        <translation>必须为 1 至 {most} 个字符</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>is not a regular expression ({error})</source>
+        <translation>不是有效的正则表达式（{error}）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>no such channel</source>
+        <translation>没有这个渠道</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>is not a flight on the rule&apos;s channel</source>
+        <translation>不是该规则所指渠道上的排期</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>no such campaign, or not the flight&apos;s campaign</source>
+        <translation>没有这个活动，或不是该排期所属的活动</translation>
     </message>
 </context>
 <context>

@@ -26,6 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner.io.problem_words import reason_words
+from ui.i18n import translated
 from ui.transfer.preview import ProblemsModel, problems_table
 
 if TYPE_CHECKING:
@@ -108,13 +110,14 @@ class PlatformPreviewDialog(QDialog):
     def show_checked(self, checked: PlatformImport) -> None:
         self.checked, self.checking = checked, False
         report = checked.report
-        self.summary.setText("\n".join([report.file, *checked.summary.lines()]))
+        self.summary.setText("\n".join([report.file, *map(translated,
+                                                            checked.summary.lines())]))
         self.status.setText(self._status())
         old = self.problems_view.model()
         self.problems_view.setModel(ProblemsModel(report.problems, self.problems_view))
         old.deleteLater()
         self.warnings.clear()
-        self.warnings.addItems(report.warnings)
+        self.warnings.addItems([translated(reason_words(w)) for w in report.warnings])
         self._update_import()
 
     def _status(self) -> str:

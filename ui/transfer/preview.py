@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.io.import_report import ImportReport, Problem
-from planner.io.problem_words import reason_words
+from planner.io.problem_words import column_words, reason_words
 from ui.i18n import translated
 
 SHOWN_CHARS = 60  # a cell's value, clipped: one huge cell must not widen the table
@@ -57,7 +57,8 @@ class ProblemsModel(QAbstractTableModel):
             return None
         problem = self._problems[index.row()]
         cells = (problem.sheet or "", "" if problem.row is None else str(problem.row),
-                 problem.column or "", shown_value(problem.value),
+                 translated(column_words(problem.column)) if problem.column else "",
+                 shown_value(problem.value),
                  translated(reason_words(problem.reason)))
         if role == Qt.ItemDataRole.ToolTipRole:  # the whole value and reason, unclipped
             return translated(problem.describe())

@@ -16,6 +16,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from planner.errors import PlannerError
+from ui.i18n import error_message
 
 
 class WorkerSignals(QObject):
@@ -31,9 +32,10 @@ class Cancelled(Exception):
 
 
 def one_line(exc: BaseException) -> str:
-    """A message fit for a dialog: a planner error's own line; anything else gets its
-    type name in front, since its text alone ("'NoneType' object …") says little."""
-    text = str(exc).strip() if isinstance(exc, PlannerError) else (
+    """A message fit for a dialog: a planner error's own line (in the interface
+    language); anything else gets its type name in front, since its text alone
+    ("'NoneType' object …") says little."""
+    text = error_message(exc).strip() if isinstance(exc, PlannerError) else (
         f"{type(exc).__name__}: {exc}".strip().rstrip(":"))
     return text.splitlines()[0] if text else type(exc).__name__
 

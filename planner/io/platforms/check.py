@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from planner.domain.money import format_money
+from planner.i18n import QT_TRANSLATE_NOOP
 from planner.io.import_actuals import write_actuals
 from planner.io.import_report import ImportReport
 from planner.io.imports import CheckedImport, plan_stamp
@@ -30,6 +31,7 @@ from planner.io.platforms.report_table import TableReader
 from planner.io.platforms.rows import ReadFile
 from planner.io.platforms.rules import Matcher, MatchRule, load_rules
 from planner.io.platforms.values import Unit, unit_named
+from planner.io.platforms.words import summary_words
 from planner.storage import rows as plan_rows
 
 KIND = "platform"
@@ -53,17 +55,31 @@ class PlatformSummary:
     currency: str = "CNY"
 
     def lines(self) -> list[str]:
+        """The summary in English, each line a `Text` a GUI can show translated."""
         money = lambda minor: format_money(minor, self.currency)  # noqa: E731
-        out = [f"format: {self.platform_name} ({self.platform})"
-               + (f", {self.encoding}" if self.encoding else "")
-               + (f", sheet {self.sheet!r}" if self.sheet else "")]
-        out += [f"unit: {unit}" for unit in self.units]
-        out.append(f"rows: {self.rows} read, {self.matched} actuals matched, "
-                   f"{self.unmatched} unmatched")
-        out.append(f"spend: {money(self.spend_minor)} in the file, "
-                   f"{money(self.matched_spend_minor)} matched")
+        found = {"name": summary_words(self.platform_name), "platform": self.platform,
+                 "encoding": self.encoding, "sheet": repr(self.sheet)}
+        if self.encoding and self.sheet:
+            line = QT_TRANSLATE_NOOP("import", "format: {name} ({platform}), {encoding}, "
+                                     "sheet {sheet}")
+        elif self.sheet:
+            line = QT_TRANSLATE_NOOP("import", "format: {name} ({platform}), sheet {sheet}")
+        elif self.encoding:
+            line = QT_TRANSLATE_NOOP("import", "format: {name} ({platform}), {encoding}")
+        else:
+            line = QT_TRANSLATE_NOOP("import", "format: {name} ({platform})")
+        out = [line.format(**found)]
+        out += [QT_TRANSLATE_NOOP("import", "unit: {unit}").format(unit=summary_words(unit))
+                for unit in self.units]
+        out.append(QT_TRANSLATE_NOOP("import", "rows: {rows} read, {matched} actuals matched, "
+                                     "{unmatched} unmatched").format(
+            rows=self.rows, matched=self.matched, unmatched=self.unmatched))
+        out.append(QT_TRANSLATE_NOOP("import", "spend: {spend} in the file, {matched} matched"
+                                     ).format(spend=money(self.spend_minor),
+                                              matched=money(self.matched_spend_minor)))
         if self.file_total_minor is not None:
-            out.append(f"file's own total: {money(self.file_total_minor)}")
+            out.append(QT_TRANSLATE_NOOP("import", "file's own total: {total}").format(
+                total=money(self.file_total_minor)))
         return out
 
 

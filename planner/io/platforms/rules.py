@@ -19,6 +19,7 @@ from typing import Any
 
 from planner.domain.changes import Done
 from planner.errors import ValidationError
+from planner.i18n import QT_TRANSLATE_NOOP
 from planner.io.platforms.values import normalise
 from planner.storage import history
 
@@ -59,28 +60,38 @@ def check_rules(plan: Any, rules: list[MatchRule]) -> None:
     flight_campaign = dict(plan.db.execute("SELECT id, campaign_id FROM flights").fetchall())
     campaigns = {r[0] for r in plan.db.execute("SELECT id FROM campaigns")}
     for n, rule in enumerate(rules, start=1):
-        where = f"match rule {n}"
         if rule.kind not in KINDS:
-            raise ValidationError(f"{where}.kind", rule.kind, f"must be one of {', '.join(KINDS)}")
+            raise ValidationError(
+                QT_TRANSLATE_NOOP("fields", "match rule {n}.kind").format(n=n), rule.kind,
+                QT_TRANSLATE_NOOP("validation", "must be one of {allowed}").format(
+                    allowed=", ".join(KINDS)))
+        pattern = QT_TRANSLATE_NOOP("fields", "match rule {n}.pattern").format(n=n)
         if not rule.pattern.strip() or len(rule.pattern) > MAX_PATTERN:
-            raise ValidationError(f"{where}.pattern", rule.pattern,
-                                  f"must be 1 to {MAX_PATTERN} characters")
+            raise ValidationError(pattern, rule.pattern, QT_TRANSLATE_NOOP(
+                "validation", "must be 1 to {most} characters").format(most=MAX_PATTERN))
         if rule.kind == "regex":
             try:
                 re.compile(rule.pattern)
             except re.error as exc:
-                raise ValidationError(f"{where}.pattern", rule.pattern,
-                                      f"is not a regular expression ({exc})") from None
+                raise ValidationError(pattern, rule.pattern, QT_TRANSLATE_NOOP(
+                    "validation", "is not a regular expression ({error})").format(
+                    error=exc)) from None
         if rule.channel_id not in channels:
-            raise ValidationError(f"{where}.channel_id", rule.channel_id, "no such channel")
+            raise ValidationError(
+                QT_TRANSLATE_NOOP("fields", "match rule {n}.channel_id").format(n=n),
+                rule.channel_id, QT_TRANSLATE_NOOP("validation", "no such channel"))
         if rule.flight_id is not None and flights.get(rule.flight_id) != rule.channel_id:
-            raise ValidationError(f"{where}.flight_id", rule.flight_id,
-                                  "is not a flight on the rule's channel")
+            raise ValidationError(
+                QT_TRANSLATE_NOOP("fields", "match rule {n}.flight_id").format(n=n),
+                rule.flight_id,
+                QT_TRANSLATE_NOOP("validation", "is not a flight on the rule's channel"))
         if rule.campaign_id is not None and (
                 rule.campaign_id not in campaigns or (rule.flight_id is not None
                 and flight_campaign[rule.flight_id] != rule.campaign_id)):
-            raise ValidationError(f"{where}.campaign_id", rule.campaign_id,
-                                  "no such campaign, or not the flight's campaign")
+            raise ValidationError(
+                QT_TRANSLATE_NOOP("fields", "match rule {n}.campaign_id").format(n=n),
+                rule.campaign_id, QT_TRANSLATE_NOOP(
+                    "validation", "no such campaign, or not the flight's campaign"))
 
 
 def set_match_rules(plan: Any, rules: list[MatchRule]) -> Done:

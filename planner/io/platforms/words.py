@@ -5,7 +5,7 @@ below is one of their problems, warnings, assumptions or summary lines, word for
 word, with placeholders where its values go; a value that is itself one of these
 words (a kind of personal data, a date order, a platform's name) is recognised
 too. `planner.io.problem_words.reason_words` recognises the problems and
-warnings; `summary_words` the lines of :meth:`.check.PlatformSummary.lines`.
+warnings; `summary_words` the units and layout names a check's summary shows.
 """
 
 from __future__ import annotations
@@ -93,16 +93,6 @@ WEEK_COLUMN = QT_TRANSLATE_NOOP("import", "week of {date}")
 """The column a flowchart's week is named by in a problem (its cells have no header)."""
 
 _SUMMARY = (
-    # PlatformSummary.lines (check.py); the sheet's line before the encoding's.
-    QT_TRANSLATE_NOOP("import", "format: {name} ({platform}), {encoding}, sheet {sheet}"),
-    QT_TRANSLATE_NOOP("import", "format: {name} ({platform}), sheet {sheet}"),
-    QT_TRANSLATE_NOOP("import", "format: {name} ({platform}), {encoding}"),
-    QT_TRANSLATE_NOOP("import", "format: {name} ({platform})"),
-    QT_TRANSLATE_NOOP("import", "unit: {unit}"),
-    QT_TRANSLATE_NOOP("import", "rows: {rows} read, {matched} actuals matched, {unmatched} "
-                      "unmatched"),
-    QT_TRANSLATE_NOOP("import", "spend: {spend} in the file, {matched} matched"),
-    QT_TRANSLATE_NOOP("import", "file's own total: {total}"),
     # The units read (report_table.py, flowchart.py).
     QT_TRANSLATE_NOOP("import", "{column}: per row, from {currency}"),
     QT_TRANSLATE_NOOP("import", "weekly amounts: {unit}"),
@@ -118,4 +108,4 @@ _SUMMARY = (
 )
 
 summary_words = Wording(_SUMMARY)
-"""`summary_words(line)`: a line of a platform check's summary as the `Text` that wrote it."""
+"""`summary_words(text)`: a unit read or a layout's name as the `Text` that wrote it."""
