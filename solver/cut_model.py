@@ -28,6 +28,7 @@ from solver.mathopt import (
     ModelArrays,
     build_proto,
     primal_values,
+    put_entries,
     run,
     status_of,
 )
@@ -183,11 +184,7 @@ class CutModel:
         new.ids.extend(ids.tolist())
         new.lower_bounds.extend(lb.tolist())
         new.upper_bounds.extend(ub.tolist())
-        order = np.lexsort((cols, rows))
-        matrix = update.linear_constraint_matrix_updates
-        matrix.row_ids.extend(rows[order].tolist())
-        matrix.column_ids.extend(cols[order].tolist())
-        matrix.coefficients.extend(vals[order].tolist())
+        put_entries(update.linear_constraint_matrix_updates, rows, cols, vals)
         return update
 
     def _read(self, result, mip: bool) -> tuple[str, np.ndarray | None, float]:

@@ -84,13 +84,17 @@ def build_proto(lo, hi, obj, integers, rid, cid, val, lb, ub):
     proto.linear_constraints.lower_bounds.extend(lb.tolist())
     proto.linear_constraints.upper_bounds.extend(ub.tolist())
     keep = val != 0
-    rid, cid, val = rid[keep], cid[keep], val[keep]
-    order = np.lexsort((cid, rid))
-    matrix = proto.linear_constraint_matrix
-    matrix.row_ids.extend(rid[order].tolist())
-    matrix.column_ids.extend(cid[order].tolist())
-    matrix.coefficients.extend(val[order].tolist())
+    put_entries(proto.linear_constraint_matrix, rid[keep], cid[keep], val[keep])
     return proto
+
+
+def put_entries(matrix, rows: np.ndarray, cols: np.ndarray, vals: np.ndarray) -> None:
+    """COO entries into a MathOpt sparse matrix proto, which wants them in row-major
+    order."""
+    order = np.lexsort((cols, rows))
+    matrix.row_ids.extend(rows[order].tolist())
+    matrix.column_ids.extend(cols[order].tolist())
+    matrix.coefficients.extend(vals[order].tolist())
 
 
 def status_of(result) -> str:

@@ -17,7 +17,15 @@ import numpy as np
 from solver import lp
 from solver.errors import NoAllocation
 from solver.formulation import Formulation
-from solver.mathopt import GLOP, HIGHS, Incremental, ModelArrays, read_solution, status_of
+from solver.mathopt import (
+    GLOP,
+    HIGHS,
+    Incremental,
+    ModelArrays,
+    put_entries,
+    read_solution,
+    status_of,
+)
 from solver.pieces import Breakpoints, matches
 
 
@@ -146,9 +154,6 @@ class PieceModel:
         # New columns join their term's link row: var − Σ pieces = 0.
         link_row = len(f.rows) + term[fresh]
         cols = column[fresh]
-        order = np.lexsort((cols, link_row))
-        matrix = update.linear_constraint_matrix_updates
-        matrix.row_ids.extend(link_row[order].tolist())
-        matrix.column_ids.extend(cols[order].tolist())
-        matrix.coefficients.extend([-1.0] * len(cols))
+        put_entries(update.linear_constraint_matrix_updates, link_row, cols,
+                    np.full(len(cols), -1.0))
         return column, update
