@@ -355,7 +355,8 @@ def apply(plan: Path, scenario: str, mode: str) -> None:
 
     Example: planner apply demo.cplan 3f2c9a0e-… --mode rescale
     """
-    from planner.services.scenarios import apply_scenario, load_scenario
+    from planner.services.scenario_apply import apply_scenario
+    from planner.services.scenarios import load_scenario
 
     with open_write(plan) as opened:
         done = apply_scenario(opened, scenario, mode.replace("-", "_"))  # type: ignore[arg-type]

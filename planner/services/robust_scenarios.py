@@ -3,7 +3,7 @@
 A scenario's figures (value, revenue, brand response per channel) are read through
 the curves in use, the fitted point curves, so a robust scenario compares like for
 like with a plain one and applies through the same
-:func:`planner.services.scenarios.apply_scenario`. Its proof is of something else:
+:func:`planner.services.scenario_apply.apply_scenario`. Its proof is of something else:
 the risk measure across the curve draws. So the stored ``gap`` and
 ``upper_bound_minor`` (which certify the value) are unknown, and a ``risk`` entry
 in the result holds what was certified (:func:`certificate`).

@@ -3920,7 +3920,7 @@ Open a copy restored from its newest backup, taken %2? The copy is saved beside 
 <context>
     <name>ScenariosPanel</name>
     <message>
-        <location filename="../../ui/optimise/scenarios_panel.py" line="+56"/>
+        <location filename="../../ui/optimise/scenarios_panel.py" line="+51"/>
         <source>Saved scenarios</source>
         <translation>已保存的方案</translation>
     </message>
@@ -6839,7 +6839,7 @@ Open a copy restored from its newest backup, taken %2? The copy is saved beside 
 <context>
     <name>scenarios</name>
     <message>
-        <location filename="../../planner/services/scenarios.py" line="+37"/>
+        <location filename="../../planner/services/scenario_apply.py" line="+33"/>
         <source>brand</source>
         <translation>品牌</translation>
     </message>
@@ -6854,12 +6854,12 @@ Open a copy restored from its newest backup, taken %2? The copy is saved beside 
         <translation>；</translation>
     </message>
     <message>
-        <location line="+129"/>
+        <location filename="../../planner/services/scenarios.py" line="+156"/>
         <source>no scenario with id {id}</source>
         <translation>没有 ID 为 {id} 的方案</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location filename="../../planner/services/scenario_apply.py" line="+19"/>
         <source>it was not solved</source>
         <translation>未求解</translation>
     </message>
@@ -6919,7 +6919,7 @@ Open a copy restored from its newest backup, taken %2? The copy is saved beside 
     </message>
     <message>
         <location line="+6"/>
-        <location filename="../../planner/services/scenarios.py" line="-187"/>
+        <location filename="../../planner/services/scenarios.py" line="-32"/>
         <source>must not be empty</source>
         <translation>不能为空</translation>
     </message>

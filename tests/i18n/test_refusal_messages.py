@@ -23,6 +23,7 @@ from planner.io.platforms.rules import MatchRule, set_match_rules
 from planner.services import optimise
 from planner.services import reforecast as rf
 from planner.services import scenarios as sc
+from planner.services.scenario_apply import apply_scenario
 from planner.storage.plan_file import open_plan
 from tests.i18n.visible_text import english_words
 from ui.i18n import error_message
@@ -47,7 +48,7 @@ def _refusals(demo_path: Path, tmp_path: Path) -> list[tuple[PlannerError, str]]
         result = optimise.run(plan, pp)
         scenario = sc.load_scenario(plan, sc.save_scenario(plan, "全品牌", pp, result)
                                     .created_id)
-        error = _refusal(sc.apply_scenario, plan, scenario.id)
+        error = _refusal(apply_scenario, plan, scenario.id)
         out.append((error, f"scenario “全品牌” has no allocation to apply: "
                            f"{scenario.result['message']}"))
         error = _refusal(rf.reforecast, plan, dt.date(2025, 12, 31))

@@ -23,7 +23,8 @@ from planner.domain.phasing import Phasing, phase_days
 from planner.errors import NotFound, PlannerError
 from planner.services import optimise
 from planner.services import reforecast as rf
-from planner.services.scenarios import apply_scenario, load_scenario, save_scenario
+from planner.services.scenario_apply import apply_scenario
+from planner.services.scenarios import load_scenario, save_scenario
 from planner.storage import history, rows
 from planner.storage.plan_file import Plan, open_plan
 from tests.plan_dump import dump

@@ -20,7 +20,8 @@ from planner.services.fit_settings import fit_draws, save_fits_with_draws, set_f
 from planner.services.fitting import DRAWS, fit_plan, save_fits
 from planner.services.robust import curve_draws, draw_outcomes, run_robust
 from planner.services.robust_scenarios import save_robust_scenario
-from planner.services.scenarios import apply_scenario, list_scenarios, load_scenario
+from planner.services.scenario_apply import apply_scenario
+from planner.services.scenarios import list_scenarios, load_scenario
 from planner.storage import history
 from planner.storage.plan_file import open_plan
 from tests.plan_dump import dump

@@ -18,6 +18,7 @@ from planner.errors import NotFound, PlannerError, ValidationError
 from planner.services import optimise
 from planner.services import scenarios as sc
 from planner.services.flights import set_committed
+from planner.services.scenario_apply import apply_scenario
 from planner.storage import history, rows
 from planner.storage.plan_file import Plan
 from planner.storage.schema import USER_TABLES
@@ -124,7 +125,7 @@ def test_an_impossible_setup_is_stored_with_its_explanation(demo: Plan):
     before = snapshot(demo)
     for mode in ("new_flights", "rescale"):
         with pytest.raises(PlannerError, match="no allocation to apply"):
-            sc.apply_scenario(demo, scenario.id, mode)
+            apply_scenario(demo, scenario.id, mode)
     assert snapshot(demo) == before
 
 
@@ -143,7 +144,7 @@ def test_apply_as_new_flights_makes_the_future_the_scenarios(demo: Plan, month_r
     cut = {f.id for f in flights.values() if not f.committed and f.start < first <= f.end}
     assert removed and len(cut) == len(under_way[::2]) > 5
     held = future_cells(demo, scenario, committed_only=True)
-    done = sc.apply_scenario(demo, scenario.id, "new_flights")
+    done = apply_scenario(demo, scenario.id, "new_flights")
 
     after = {f.id: f for f in rows.all_of(demo.db, Flight)}
     assert (future_cells(demo, scenario) == wanted(scenario)).all()  # every cell, to the fen
@@ -171,7 +172,7 @@ def test_apply_as_new_flights_makes_the_future_the_scenarios(demo: Plan, month_r
                 continue
             (flight,) = mine
             assert by_period(flight, "month") == dict(zip(keys, rest.tolist(), strict=True))
-    again = sc.apply_scenario(demo, scenario.id)  # replaces its own flights, reuses campaigns
+    again = apply_scenario(demo, scenario.id)  # replaces its own flights, reuses campaigns
     assert not again.changes.campaigns
     assert (future_cells(demo, scenario) == wanted(scenario)).all()
     history.undo(demo, again.action_id)
@@ -186,7 +187,7 @@ def test_new_flights_refuse_when_commitments_exceed_the_scenario(demo: Plan, mon
     set_committed(demo, [f.id for f in rows.all_of(demo.db, Flight)], True, booked_on=TODAY)
     before = snapshot(demo)
     with pytest.raises(PlannerError, match="committed flights hold more than it gives"):
-        sc.apply_scenario(demo, scenario.id, "new_flights")
+        apply_scenario(demo, scenario.id, "new_flights")
     assert snapshot(demo) == before
 
 
@@ -203,7 +204,7 @@ def test_money_without_a_curve_stays_as_planned(demo: Plan):
     assert scenario.inputs["outside"] == [[cid, "brand"]]
     planned = future_cells(demo, scenario)
     assert planned[c, :, 0].any() and not wanted(scenario)[c, :, 0].any()
-    sc.apply_scenario(demo, scenario.id)
+    apply_scenario(demo, scenario.id)
     after, expected = future_cells(demo, scenario), wanted(scenario).copy()
     expected[c, :, 0] = planned[c, :, 0]
     assert (after == expected).all()
@@ -215,7 +216,7 @@ def test_apply_by_rescaling_matches_channel_totals_and_undoes(demo: Plan, month_
     scenario = _saved(demo, month_run)
     before = snapshot(demo)
     committed = [f for f in rows.all_of(demo.db, Flight) if f.committed]
-    done = sc.apply_scenario(demo, scenario.id, "rescale")
+    done = apply_scenario(demo, scenario.id, "rescale")
     assert done.changes.flights and not done.changes.campaigns
     past = scenario.inputs["past_periods"]
     first = dt.date.fromisoformat(scenario.inputs["periods"][past][1])
@@ -234,10 +235,10 @@ def test_rescale_refuses_a_channel_it_cannot_match(demo: Plan, month_run):
     set_committed(demo, [f.id for f in flights], True, booked_on=TODAY)
     before = snapshot(demo)
     with pytest.raises(PlannerError, match="apply it as new flights"):
-        sc.apply_scenario(demo, scenario.id, "rescale")
+        apply_scenario(demo, scenario.id, "rescale")
     assert snapshot(demo) == before
     with pytest.raises(ValidationError):
-        sc.apply_scenario(demo, scenario.id, "replace")  # type: ignore[arg-type]
+        apply_scenario(demo, scenario.id, "replace")  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize("field", ["channel_ids", "currency"])
@@ -251,5 +252,5 @@ def test_a_scenario_of_other_channels_is_refused(demo: Plan, month_run, field: s
     before = snapshot(demo)
     for mode in ("new_flights", "rescale"):
         with pytest.raises(PlannerError, match="made for another plan"):
-            sc.apply_scenario(demo, scenario.id, mode)
+            apply_scenario(demo, scenario.id, mode)
     assert snapshot(demo) == before

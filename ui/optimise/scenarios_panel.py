@@ -25,13 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from planner.domain.changes import PlanChanges
-from planner.services.scenarios import (
-    Scenario,
-    apply_scenario,
-    delete_scenario,
-    list_scenarios,
-    rename_scenario,
-)
+from planner.services.scenario_apply import apply_scenario
+from planner.services.scenarios import Scenario, delete_scenario, list_scenarios, rename_scenario
 from ui.commands.base import ServiceCommand
 from ui.document import PlanDocument
 from ui.empty_state import EmptyHint
