@@ -2149,42 +2149,7 @@ Open a copy restored from its newest backup, taken %2? The copy is saved beside 
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../ui/editors/labels.py" line="+14"/>
-        <source>Brand</source>
-        <translation>品牌</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Promotion</source>
-        <translation>效果</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Mixed</source>
-        <translation>混合</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Draft</source>
-        <translation>草稿</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Approved</source>
-        <translation>已批准</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Live</source>
-        <translation>投放中</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Done</source>
-        <translation>已结束</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location filename="../../ui/editors/labels.py" line="+17"/>
         <source>High value</source>
         <translation>高价值</translation>
     </message>
@@ -2339,7 +2304,7 @@ Open a copy restored from its newest backup, taken %2? The copy is saved beside 
         <translation>按天投放</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+42"/>
         <source>1 flight selected</source>
         <translation>已选中 1 个排期</translation>
     </message>

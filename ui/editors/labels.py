@@ -10,17 +10,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-_OBJECTIVES = {
-    "brand": QT_TRANSLATE_NOOP("Labels", "Brand"),
-    "promotion": QT_TRANSLATE_NOOP("Labels", "Promotion"),
-    "mixed": QT_TRANSLATE_NOOP("Labels", "Mixed"),
-}
-_STATUSES = {
-    "draft": QT_TRANSLATE_NOOP("Labels", "Draft"),
-    "approved": QT_TRANSLATE_NOOP("Labels", "Approved"),
-    "live": QT_TRANSLATE_NOOP("Labels", "Live"),
-    "done": QT_TRANSLATE_NOOP("Labels", "Done"),
-}
+from ui.models import vocabulary
+from ui.models.vocabulary import OBJECTIVE_LABELS, STATUS_LABELS
+
 _TIERS = {
     "high": QT_TRANSLATE_NOOP("Labels", "High value"),
     "potential": QT_TRANSLATE_NOOP("Labels", "Potential"),
@@ -71,11 +63,12 @@ def _words(table: dict[str, str]) -> dict[str, str]:
 
 
 def objectives() -> dict[str, str]:
-    return _words(_OBJECTIVES)
+    """The same words the calendar, tree and tables show (`ui.models.vocabulary`)."""
+    return {code: vocabulary.label(OBJECTIVE_LABELS, code) for code in OBJECTIVE_LABELS}
 
 
 def statuses() -> dict[str, str]:
-    return _words(_STATUSES)
+    return {code: vocabulary.label(STATUS_LABELS, code) for code in STATUS_LABELS}
 
 
 def tiers() -> dict[str, str]:
